@@ -59,8 +59,8 @@ if [ -x ./build-lua.sh ] && [ -z "${SKIP_LUA:-}" ]; then
     ./build-lua.sh
   else
     echo "lua.wasm present (FORCE_LUA=1 to rebuild it)"
+    ./build-lua.sh --image-only
   fi
-  ./build-lua.sh --image-only
 fi
 
 # Imports of every module; all but forbidden.wasm must stay inside the WASI allow-list.
