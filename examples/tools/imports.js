@@ -1,5 +1,5 @@
 // Prints the imports of each wasm module given on the command line, one module a line:
-//   name.wasm: module.func module.func ...
+//   name.wasm (SIZE bytes, memory=N pages[,max=M]): module.func module.func ...
 // With --check, exits 1 if a module (other than those named with --allow-foreign=NAME)
 // imports anything outside the WASI preview 1 allow-list below.
 'use strict';
@@ -17,12 +17,35 @@ const args = process.argv.slice(2);
 const check = args.includes('--check');
 const foreignOk = new Set(args.filter((a) => a.startsWith('--allow-foreign='))
   .map((a) => a.slice('--allow-foreign='.length)));
+// Declared linear memory of a module: "memory=N pages" plus ",max=M" when it has one.
+function memoryOf(bytes) {
+  let pos = 8;
+  const leb = () => {
+    let result = 0, shift = 0, b;
+    do { b = bytes[pos++]; result += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80);
+    return result;
+  };
+  while (pos < bytes.length) {
+    const id = bytes[pos++];
+    const size = leb();
+    const end = pos + size;
+    if (id === 5 && leb() > 0) {
+      const flags = leb();
+      const min = leb();
+      return `memory=${min} pages` + ((flags & 1) ? `,max=${leb()}` : '');
+    }
+    pos = end;
+  }
+  return 'memory=imported-or-none';
+}
+
 let bad = 0;
 for (const file of args.filter((a) => !a.startsWith('--'))) {
-  const mod = new WebAssembly.Module(fs.readFileSync(file));
+  const bytes = fs.readFileSync(file);
+  const mod = new WebAssembly.Module(bytes);
   const imports = WebAssembly.Module.imports(mod).map((i) => `${i.module}.${i.name}`).sort();
   const name = path.basename(file);
-  console.log(`${name}: ${imports.join(' ')}`);
+  console.log(`${name} (${bytes.length} bytes, ${memoryOf(bytes)}): ${imports.join(' ')}`);
   const outside = imports.filter((i) => !ALLOWED.has(i));
   if (check && outside.length && !foreignOk.has(name)) {
     console.error(`imports.js: ${name} imports outside the allow-list: ${outside.join(' ')}`);
