@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
  * One rebalance of a builder's assignment table, in three steps.
@@ -39,6 +40,8 @@ final class Rebalancer {
 
   private final Device[] devs;
   private final int[][] table;
+  /** The assignment before this rebalance: what servers hold now. */
+  private final int[][] origin;
   private final int[] lastMoved;
   private final int minPartMinutes;
   private final int now;
@@ -54,16 +57,19 @@ final class Rebalancer {
   private final int[] rank;
   private final Gathered gathered;
   private final long seed;
-  private int moved;
 
   /**
    * @param devs      devices by id; {@code null} for absent and for removed devices (their replicas move)
    * @param table     {@code [replica][partition]} device ids or {@link #NONE}; updated in place
-   * @param lastMoved per partition, minute (since the epoch) of its last move; updated in place
+   * @param lastMoved per partition, minute (since the epoch) of its last move; updated at the end
    */
   Rebalancer(Device[] devs, int[][] table, int[] lastMoved, int minPartHours, int nowMinute, long seed) {
     this.devs = devs;
     this.table = table;
+    this.origin = new int[table.length][];
+    for (int r = 0; r < table.length; r++) {
+      origin[r] = table[r].clone();
+    }
     this.lastMoved = lastMoved;
     this.minPartMinutes = minPartHours * 60;
     this.now = nowMinute;
@@ -150,10 +156,11 @@ final class Rebalancer {
   }
 
   /**
-   * Runs the rebalance; returns the number of replicas that changed device. Each round moves at
-   * most one replica per partition (so a partition never has two replicas in flight and placing
-   * one cannot be forced into the zone of another); with {@code min_part_hours = 0} further
-   * rounds finish what one round could not.
+   * Runs the rebalance; returns the number of replicas whose device differs from before. Each
+   * round gathers at most one replica per partition (so placing it sees where the partition's
+   * other replicas are); later rounds finish what one round could not. Moves only count against
+   * the old assignment: a replica placed in an earlier round of this rebalance has not moved any
+   * data yet and may be placed again.
    */
   int run() {
     gatherUnplaced();
@@ -163,10 +170,22 @@ final class Rebalancer {
       }
       gatherForDispersion();
       gatherForBalance();
-      if (gathered.size == 0) {
+      if (gathered.size == 0 || placeGathered() == 0) {
         break;
       }
-      placeGathered();
+    }
+    int moved = 0;
+    for (int p = 0; p < parts; p++) {
+      boolean partMoved = false;
+      for (int r = 0; r < replicas; r++) {
+        if (table[r][p] != origin[r][p]) {
+          moved++;
+          partMoved = true;
+        }
+      }
+      if (partMoved) {
+        lastMoved[p] = now;
+      }
     }
     return moved;
   }
@@ -184,19 +203,54 @@ final class Rebalancer {
     }
   }
 
-  private boolean canMove(int p) {
-    return !touched[p] && now - lastMoved[p] >= minPartMinutes;
+  /**
+   * Whether replica {@code r} of partition {@code p} may be gathered: not if another replica of
+   * {@code p} is gathered in this round; otherwise always with {@code min_part_hours = 0}. Else a
+   * replica that is already away from its old device (or never had one) may be placed again, and
+   * an untouched replica may move only if no other replica of {@code p} moved in this rebalance
+   * and the partition's last move is {@code min_part_hours} old.
+   */
+  private boolean canMove(int p, int r) {
+    if (touched[p]) {
+      return false;
+    }
+    if (minPartMinutes == 0) {
+      return true;
+    }
+    for (int other = 0; other < replicas; other++) {
+      if (other != r && origin[other][p] != NONE && table[other][p] != origin[other][p]) {
+        return false;
+      }
+    }
+    if (origin[r][p] == NONE || table[r][p] != origin[r][p]) {
+      return true;
+    }
+    return now - lastMoved[p] >= minPartMinutes;
   }
 
+  /**
+   * Gathers a replica that shares a failure domain with another replica of its partition, from a
+   * device above its share, when a domain of that level which the partition does not use still
+   * has room. Each gathered replica
+   * reserves one unit of that room, so no more replicas are gathered than the free domains can
+   * take (the surplus would only be put back elsewhere, moving data for nothing).
+   */
   private void gatherForDispersion() {
-    for (int p : order) {
-      if (!canMove(p)) {
-        continue;
+    double[][] room = new double[LEVELS][];
+    for (int level = 0; level < LEVELS; level++) {
+      room[level] = new double[target[level].length];
+      for (int t = 0; t < room[level].length; t++) {
+        room[level][t] = tierHasActive[level][t] ? target[level][t] - held[level][t] : 0;
       }
+    }
+    for (int p : order) {
       for (int level = 0; level < LEVELS; level++) {
-        int r = duplicateToMove(p, level);
-        if (r != NONE) {
+        int r = duplicateAt(p, level);
+        // only from a device above its share, or the move would open a gap to refill from elsewhere
+        int free = r == NONE || excess(table[r][p]) <= 0 ? NONE : unusedTierWithRoom(p, level, room[level]);
+        if (free != NONE && canMove(p, r)) {
           gather(p, r);
+          room[level][free] -= 1;
           break;
         }
       }
@@ -204,53 +258,95 @@ final class Rebalancer {
   }
 
   /**
-   * A replica of {@code p} sharing its tier at {@code level} with another replica, when some tier
-   * of that level unused by {@code p} still wants partitions; the replica on the more loaded
-   * device is chosen. {@link #NONE} if there is none.
+   * A replica of {@code p} sharing its tier at {@code level} with another replica (the one on
+   * the more loaded device), or {@link #NONE}.
    */
-  private int duplicateToMove(int p, int level) {
-    int found = NONE;
-    for (int a = 0; a < replicas && found == NONE; a++) {
+  private int duplicateAt(int p, int level) {
+    for (int a = 0; a < replicas; a++) {
       for (int b = a + 1; b < replicas; b++) {
         int da = table[a][p];
         int db = table[b][p];
         if (da != NONE && db != NONE && tierOf[level][da] == tierOf[level][db]) {
-          found = excess(da) >= excess(db) ? a : b;
-          break;
+          return excess(da) >= excess(db) ? a : b;
         }
-      }
-    }
-    if (found == NONE) {
-      return NONE;
-    }
-    for (int t = 0; t < target[level].length; t++) {
-      if (tierHasActive[level][t] && target[level][t] - held[level][t] >= 1 && !usedBy(p, level, t, NONE)) {
-        return found;
       }
     }
     return NONE;
   }
 
+  /** The tier of {@code level} with the most room (at least one replica) that {@code p} does not use, or {@link #NONE}. */
+  private int unusedTierWithRoom(int p, int level, double[] room) {
+    int best = NONE;
+    for (int t = 0; t < room.length; t++) {
+      if (room[t] >= 1 && (best == NONE || room[t] > room[best]) && !usedBy(p, level, t, NONE)) {
+        best = t;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Gathers each device's whole replicas above its share; then, while the devices below their
+   * share still want more whole replicas than are gathered, one more from each device with the
+   * largest fractional excess. Without changes, no device wants a whole replica, so nothing moves.
+   */
   private void gatherForBalance() {
     int[][] slotsOf = slotsByDevice();
+    int[] wanting = IntStream.range(0, devs.length)
+        .filter(d -> active[d] && target[DEVICE][d] - held[DEVICE][d] >= 1).toArray();
     for (int d = 0; d < devs.length; d++) {
-      if (devs[d] == null || excess(d) < 1) {
-        continue;
+      if (devs[d] != null) {
+        gatherFrom(d, slotsOf[d], wanting, (int) Math.floor(excess(d)));
       }
-      // First the replicas whose move also improves dispersion, then any.
-      for (int pass = 0; pass < 2 && excess(d) >= 1; pass++) {
-        for (int slot : slotsOf[d]) {
-          int p = slot / replicas;
-          int r = slot % replicas;
-          if (table[r][p] == d && canMove(p) && (pass == 1 || sharesZoneOrIp(p, r))) {
-            gather(p, r);
-            if (excess(d) < 1) {
-              break;
-            }
+    }
+    Integer[] byExcess = IntStream.range(0, devs.length).filter(d -> devs[d] != null && excess(d) > 0)
+        .boxed().sorted((a, b) -> Double.compare(excess(b), excess(a))).toArray(Integer[]::new);
+    for (int d : byExcess) {
+      if (wholeReplicasWanted() <= gathered.size) {
+        break;
+      }
+      gatherFrom(d, slotsOf[d], wanting, 1);
+    }
+  }
+
+  private int wholeReplicasWanted() {
+    int wanted = 0;
+    for (int d = 0; d < devs.length; d++) {
+      if (active[d]) {
+        wanted += (int) Math.max(0, Math.floor(target[DEVICE][d] - held[DEVICE][d]));
+      }
+    }
+    return wanted;
+  }
+
+  /**
+   * Gathers up to {@code count} replicas from device {@code d}: only replicas some wanting device
+   * can take (moving others would just shuffle them between full devices), and first those whose
+   * move also improves dispersion.
+   */
+  private void gatherFrom(int d, int[] slots, int[] wanting, int count) {
+    int left = count;
+    for (int pass = 0; pass < 2 && left > 0; pass++) {
+      for (int slot : slots) {
+        int p = slot / replicas;
+        int r = slot % replicas;
+        if (table[r][p] == d && canMove(p, r) && (pass == 1 || sharesZoneOrIp(p, r)) && canBeTakenByAny(p, wanting)) {
+          gather(p, r);
+          if (--left == 0) {
+            break;
           }
         }
       }
     }
+  }
+
+  private boolean canBeTakenByAny(int p, int[] devices) {
+    for (int d : devices) {
+      if (!usedBy(p, DEVICE, d, NONE)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Each device's slots ({@code p * replicas + r}), partitions in shuffled order. */
@@ -295,7 +391,9 @@ final class Rebalancer {
     return false;
   }
 
-  private void placeGathered() {
+  /** Places the gathered replicas; returns how many landed on a device other than the one they left. */
+  private int placeGathered() {
+    int changed = 0;
     for (int i : gathered.inPlacementOrder(rank, replicas)) {
       int p = gathered.part[i];
       int r = gathered.replica[i];
@@ -304,16 +402,21 @@ final class Rebalancer {
       table[r][p] = to;
       count(to, 1);
       if (to != from) {
-        moved++;
-        lastMoved[p] = now;
+        changed++;
       }
     }
     gathered.clear();
+    return changed;
   }
 
-  /** The best device for replica {@code r} of partition {@code p}; see the class comment. */
+  /**
+   * The best device for replica {@code r} of partition {@code p} (see the class comment), first
+   * among devices that want a whole replica more, then among those short of a fraction of one
+   * (rounding leftovers), then among all that do not hold the partition yet.
+   */
   private int choose(int p, int r) {
     int bestWanting = NONE;
+    int bestShort = NONE;
     int bestAny = NONE;
     int bestEvenIfHolding = NONE;
     for (int d = 0; d < devs.length; d++) {
@@ -325,12 +428,21 @@ final class Rebalancer {
         continue;
       }
       bestAny = better(p, r, d, bestAny);
-      if (target[DEVICE][d] - held[DEVICE][d] > 0) {
+      double want = target[DEVICE][d] - held[DEVICE][d];
+      if (want > 0) {
+        bestShort = better(p, r, d, bestShort);
+      }
+      if (want >= 1) {
         bestWanting = better(p, r, d, bestWanting);
       }
     }
-    // fewer devices than replicas: a device must hold two replicas of one partition
-    return bestWanting != NONE ? bestWanting : bestAny != NONE ? bestAny : bestEvenIfHolding;
+    // with fewer devices than replicas a device must hold two replicas of one partition
+    for (int best : new int[] {bestWanting, bestShort, bestAny}) {
+      if (best != NONE) {
+        return best;
+      }
+    }
+    return bestEvenIfHolding;
   }
 
   private int better(int p, int r, int candidate, int best) {
