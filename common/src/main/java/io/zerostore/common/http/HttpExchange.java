@@ -1,0 +1,284 @@
+package io.zerostore.common.http;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.DefaultFileRegion;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.zerostore.common.swift.SwiftException;
+import io.zerostore.common.swift.SwiftStatus;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * One request and its response on a server connection. Responses are written either whole
+ * ({@link #respond}) or streamed ({@link #writeHead}, {@link #write}, {@link #writeFile}, {@link #end}),
+ * honouring {@link #isWritable()} / {@link #onWritable} for backpressure.
+ *
+ * <p>Methods may be called from any thread; writes are ordered by Netty's channel.
+ */
+public final class HttpExchange {
+    private final Channel channel;
+    private final HttpRequest request;
+    private final InboundBody body;
+    private final boolean keepAliveRequested;
+    private final Map<Attr<?>, Object> attrs = new HashMap<>();
+    private final Runnable onDone;
+    private RequestPath path;
+    private volatile boolean headSent;
+    private volatile boolean closeAfter;
+    private volatile int status;
+    private volatile long bytesSent;
+    private Runnable writableCallback;
+    private final long startNanos = System.nanoTime();
+    private Consumer<HttpExchange> completionListener;
+
+    HttpExchange(Channel channel, HttpRequest request, InboundBody body, Runnable onDone) {
+        this.channel = channel;
+        this.request = request;
+        this.body = body;
+        this.onDone = onDone;
+        this.keepAliveRequested = HttpUtil.isKeepAlive(request);
+    }
+
+    public HttpRequest request() {
+        return request;
+    }
+
+    public HttpMethod method() {
+        return request.method();
+    }
+
+    public HttpHeaders headers() {
+        return request.headers();
+    }
+
+    /** The decoded path and query of the request URI. */
+    public RequestPath path() {
+        if (path == null) {
+            path = RequestPath.parse(request.uri());
+        }
+        return path;
+    }
+
+    public InboundBody body() {
+        return body;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public EventLoop eventLoop() {
+        return channel.eventLoop();
+    }
+
+    public long startNanos() {
+        return startNanos;
+    }
+
+    @SuppressWarnings("unchecked")
+    public synchronized <T> T attr(Attr<T> key) {
+        return (T) attrs.get(key);
+    }
+
+    public synchronized <T> void attr(Attr<T> key, T value) {
+        attrs.put(key, value);
+    }
+
+    /** Called once when the response has been fully written (for access logs and metrics). */
+    public void onComplete(Consumer<HttpExchange> listener) {
+        Consumer<HttpExchange> prev = completionListener;
+        completionListener = prev == null ? listener : prev.andThen(listener);
+    }
+
+    public boolean headSent() {
+        return headSent;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public long bytesSent() {
+        return bytesSent;
+    }
+
+    // ---- whole responses ----
+
+    /** Answers with a full response; Content-Length is set from the body. */
+    public void respond(int code, HttpHeaders headers, ByteBuf content) {
+        FullHttpResponse res = new DefaultFullHttpResponse(
+                HttpVersion.HTTP_1_1, SwiftStatus.of(code), content);
+        if (headers != null) {
+            res.headers().set(headers);
+        }
+        if (!res.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
+            HttpUtil.setContentLength(res, content.readableBytes());
+        }
+        if (method().equals(HttpMethod.HEAD)) {
+            // HEAD keeps the Content-Length it was given but never sends bytes.
+            res.content().clear();
+        }
+        prepareHead(res);
+        bytesSent += res.content().readableBytes();
+        channel.writeAndFlush(res).addListener(this::finish);
+    }
+
+    public void respond(int code, HttpHeaders headers, String text) {
+        respond(code, headers, Unpooled.copiedBuffer(text, StandardCharsets.UTF_8));
+    }
+
+    /** Answers with the Swift error: status line, body and content type as Swift sends them. */
+    public void respondError(SwiftException e) {
+        HttpHeaders h = new io.netty.handler.codec.http.DefaultHttpHeaders();
+        e.headers().forEach(h::set);
+        String text = e.body();
+        h.set(HttpHeaderNames.CONTENT_TYPE, e.contentType());
+        respond(e.status(), h, text);
+    }
+
+    // ---- streamed responses ----
+
+    /** Sends the head of a streamed response; set Content-Length or chunked encoding on it. */
+    public ChannelFuture writeHead(HttpResponse head) {
+        prepareHead(head);
+        return channel.writeAndFlush(head);
+    }
+
+    public HttpResponse newHead(int code) {
+        return new DefaultHttpResponse(HttpVersion.HTTP_1_1, SwiftStatus.of(code));
+    }
+
+    /** Writes and flushes one chunk of the body (released by Netty). */
+    public ChannelFuture write(ByteBuf chunk) {
+        bytesSent += chunk.readableBytes();
+        return channel.writeAndFlush(new io.netty.handler.codec.http.DefaultHttpContent(chunk));
+    }
+
+    /**
+     * Writes a file region with zero-copy ({@code sendfile}); the file channel stays open and is
+     * the caller's to close after {@link #end()}.
+     */
+    public ChannelFuture writeFile(FileChannel file, long position, long count) {
+        bytesSent += count;
+        return channel.writeAndFlush(new BorrowedFileRegion(file, position, count));
+    }
+
+    /** Ends a streamed response. */
+    public ChannelFuture end() {
+        ChannelFuture f = channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+        f.addListener(this::finish);
+        return f;
+    }
+
+    /** Aborts a streamed response whose body cannot be completed: the client sees a short read. */
+    public void abort() {
+        closeAfter = true;
+        channel.close();
+        runOnLoop(() -> onDone.run());
+    }
+
+    public boolean isWritable() {
+        return channel.isWritable();
+    }
+
+    /** Runs the callback (on the event loop) as soon as the channel can take more data. */
+    public void onWritable(Runnable callback) {
+        runOnLoop(() -> {
+            if (channel.isWritable() || !channel.isActive()) {
+                callback.run();
+            } else {
+                writableCallback = callback;
+            }
+        });
+    }
+
+    void writabilityChanged() {
+        if (channel.isWritable() && writableCallback != null) {
+            Runnable r = writableCallback;
+            writableCallback = null;
+            r.run();
+        }
+    }
+
+    void closed() {
+        if (writableCallback != null) {
+            Runnable r = writableCallback;
+            writableCallback = null;
+            r.run();
+        }
+    }
+
+    public boolean isOpen() {
+        return channel.isActive();
+    }
+
+    private void prepareHead(HttpResponse head) {
+        if (headSent) {
+            throw new IllegalStateException("response already started");
+        }
+        headSent = true;
+        status = head.status().code();
+        // A body we did not read to the end leaves the connection in an unknown state: close it.
+        if (!keepAliveRequested || !body.isComplete()) {
+            closeAfter = true;
+            head.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        } else if (request.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
+            head.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+        }
+        if (!HttpUtil.isContentLengthSet(head) && !HttpUtil.isTransferEncodingChunked(head)
+                && !(head instanceof FullHttpResponse)) {
+            HttpUtil.setTransferEncodingChunked(head, true);
+        }
+    }
+
+    private void finish(io.netty.util.concurrent.Future<? super Void> f) {
+        if (completionListener != null) {
+            Consumer<HttpExchange> l = completionListener;
+            completionListener = null;
+            l.accept(this);
+        }
+        if (closeAfter || !f.isSuccess()) {
+            channel.close();
+        }
+        runOnLoop(onDone);
+    }
+
+    private void runOnLoop(Runnable r) {
+        if (channel.eventLoop().inEventLoop()) {
+            r.run();
+        } else {
+            channel.eventLoop().execute(r);
+        }
+    }
+
+    /** A file region that does not close the file when Netty releases it. */
+    private static final class BorrowedFileRegion extends DefaultFileRegion {
+        BorrowedFileRegion(FileChannel file, long position, long count) {
+            super(file, position, count);
+        }
+
+        @Override
+        protected void deallocate() {
+            // the caller owns the FileChannel
+        }
+    }
+
+}
