@@ -8,6 +8,8 @@
 #     --swift-port N        Swift proxy port (default 18080; backends use N+11..N+40)
 #     --ours-port N         Zerostore proxy port (default 18180)
 #     --swift-only          do not start Zerostore (also automatic when ./zerostore is missing)
+#     --ours-timeout S      seconds to wait for Zerostore's TempAuth to answer (default 300;
+#                           ./zerostore may build its jar first)
 #     --small-seconds S     measured seconds per 4 KiB PUT/GET and HEAD run (default 15)
 #     --warmup S            unmeasured seconds before each small-object run (default 2)
 #     --concurrency N       connections for the small-object runs (default 16)
@@ -31,6 +33,7 @@ SWIFT_PORT=18080
 OURS_PORT=18180
 STATIC_PORT=18500
 SWIFT_ONLY=0
+OURS_TIMEOUT=300
 SMALL_SECONDS=15
 WARMUP=2
 CONCURRENCY=16
@@ -51,6 +54,7 @@ while [ $# -gt 0 ]; do
     --swift-port) SWIFT_PORT="$2"; shift ;;
     --ours-port) OURS_PORT="$2"; shift ;;
     --swift-only) SWIFT_ONLY=1 ;;
+    --ours-timeout) OURS_TIMEOUT="$2"; shift ;;
     --small-seconds) SMALL_SECONDS="$2"; shift ;;
     --warmup) WARMUP="$2"; shift ;;
     --concurrency) CONCURRENCY="$2"; shift ;;
@@ -63,7 +67,7 @@ while [ $# -gt 0 ]; do
     --ceiling) CEILING=1 ;;
     --out) OUT="$2"; shift ;;
     --skip-build) SKIP_BUILD=1 ;;
-    -h|--help) sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,26p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "compare: unknown option $1 (--help)" >&2; exit 2 ;;
   esac
   shift
@@ -122,10 +126,17 @@ elif [ ! -x "$ROOT/zerostore" ]; then
 else
   log "starting Zerostore: ./zerostore start --data $DATA/ours --port $OURS_PORT"
   mkdir -p "$DATA/ours"
-  (cd "$ROOT" && setsid ./zerostore start --data "$DATA/ours" --port "$OURS_PORT" \
-      > "$DATA/ours.log" 2>&1 < /dev/null) &
+  # setsid makes it a session leader, so its PID is the process group to stop
+  setsid bash -c 'cd "$0" && exec ./zerostore start --data "$1" --port "$2"' \
+    "$ROOT" "$DATA/ours" "$OURS_PORT" > "$DATA/ours.log" 2>&1 < /dev/null &
   OURS_PGID=$!
-  for _ in $(seq 1 300); do auth_ok "${AUTH[ours]}" && break; sleep 0.2; done
+  # ./zerostore builds its jar first when it is stale: allow for that, but give up as soon
+  # as the process is gone (e.g. no `start` command yet)
+  for _ in $(seq 1 $((OURS_TIMEOUT * 5))); do
+    auth_ok "${AUTH[ours]}" && break
+    kill -0 "$OURS_PGID" 2>/dev/null || break
+    sleep 0.2
+  done
   if auth_ok "${AUTH[ours]}"; then
     TARGETS+=(ours)
   else
