@@ -59,10 +59,11 @@ if [ -x ./build-lua.sh ] && [ -z "${SKIP_LUA:-}" ]; then
     ./build-lua.sh
   else
     echo "lua.wasm present (FORCE_LUA=1 to rebuild it)"
+    ./build-lua.sh --image-only
   fi
-  ./build-lua.sh --image-only
 fi
 
 # Imports of every module; all but forbidden.wasm must stay inside the WASI allow-list.
-node tools/imports.js --check --allow-foreign=forbidden.wasm "$OUT"/*.wasm > "$OUT/IMPORTS.txt"
-echo "imports listed in $OUT/IMPORTS.txt"
+node tools/imports.js --check --allow-foreign=forbidden.wasm --readme=README.md "$OUT"/*.wasm \
+  > "$OUT/IMPORTS.txt"
+echo "imports listed in $OUT/IMPORTS.txt and README.md"

@@ -1,7 +1,7 @@
 // Smoke-test runner for the examples under Chicory's own WASI (not our sandbox): used by
 // check.sh to prove that lua.wasm (exnref exception handling) runs on Chicory 1.7.5.
 // Usage (Java 17 single-file launch; check.sh builds the class path from ~/.m2):
-//   java -cp <chicory jars> ChicoryRun.java [--interp] [--dir=GUEST=HOST] prog.wasm [args...]
+//   java -cp <chicory jars> ChicoryRun.java [--compiled|--interp] [--dir=GUEST=HOST] prog.wasm [args...]
 import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
@@ -20,7 +20,9 @@ public final class ChicoryRun {
         WasiOptions.Builder opts = WasiOptions.builder().inheritSystem();
         int i = 0;
         for (; i < argv.length && argv[i].startsWith("--"); i++) {
-            if (argv[i].equals("--interp")) {
+            if (argv[i].equals("--compiled")) {
+                interp = false;
+            } else if (argv[i].equals("--interp")) {
                 interp = true;
             } else if (argv[i].startsWith("--dir=")) {
                 String[] gh = argv[i].substring(6).split("=", 2);
