@@ -60,20 +60,27 @@ public final class DeviceExecutors implements AutoCloseable {
         return run(p, task);
     }
 
-    /** Continues an admitted request's disk work; never rejected while the executors are open. */
+    /**
+     * Continues an admitted request's disk work; never rejected while the executors are open (after
+     * {@link #close} the future fails with {@link RejectedExecutionException}).
+     */
     public <T> CompletableFuture<T> continueWith(String device, Callable<T> task) {
         return run(pool(device), task);
     }
 
     private static <T> CompletableFuture<T> run(ThreadPoolExecutor p, Callable<T> task) {
         CompletableFuture<T> f = new CompletableFuture<>();
-        p.execute(() -> {
-            try {
-                f.complete(task.call());
-            } catch (Throwable e) {
-                f.completeExceptionally(e);
-            }
-        });
+        try {
+            p.execute(() -> {
+                try {
+                    f.complete(task.call());
+                } catch (Throwable e) {
+                    f.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            f.completeExceptionally(e); // shut down: the caller cleans up without the disk thread
+        }
         return f;
     }
 

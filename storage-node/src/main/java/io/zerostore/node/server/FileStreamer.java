@@ -150,6 +150,10 @@ final class FileStreamer {
             }
             obj.close();
             return null;
+        }).whenComplete((v, e) -> {
+            if (e != null) {
+                obj.close(); // the server is shutting down
+            }
         });
     }
 }
