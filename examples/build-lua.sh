@@ -108,7 +108,7 @@ clang-16 --target=wasm32-wasi --sysroot=$SYSROOT -O2 -mexception-handling \
   -lwasi-emulated-process-clocks -lwasi-emulated-signal
 
 # --- 4. legacy EH -> exnref EH (the form Chicory runs) ---------------------------
-"$WASM_OPT" --enable-exception-handling --enable-reference-types --enable-bulk-memory \
+"$WASM_OPT" --enable-exception-handling --enable-reference-types \
   --enable-sign-ext --enable-mutable-globals --translate-to-exnref -O2 \
   "$WORK/lua-legacy-eh.wasm" -o "$OUT/lua.wasm.tmp"
 mv -f "$OUT/lua.wasm.tmp" "$OUT/lua.wasm"

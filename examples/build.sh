@@ -64,5 +64,6 @@ if [ -x ./build-lua.sh ] && [ -z "${SKIP_LUA:-}" ]; then
 fi
 
 # Imports of every module; all but forbidden.wasm must stay inside the WASI allow-list.
-node tools/imports.js --check --allow-foreign=forbidden.wasm "$OUT"/*.wasm > "$OUT/IMPORTS.txt"
-echo "imports listed in $OUT/IMPORTS.txt"
+node tools/imports.js --check --allow-foreign=forbidden.wasm --readme=README.md "$OUT"/*.wasm \
+  > "$OUT/IMPORTS.txt"
+echo "imports listed in $OUT/IMPORTS.txt and README.md"

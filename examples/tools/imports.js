@@ -2,6 +2,8 @@
 //   name.wasm (SIZE bytes, memory=N pages[,max=M]): module.func module.func ...
 // With --check, exits 1 if a module (other than those named with --allow-foreign=NAME)
 // imports anything outside the WASI preview 1 allow-list below.
+// With --readme=FILE, also rewrites the table between the lines "<!-- imports:begin -->"
+// and "<!-- imports:end -->" of FILE.
 // Reads the binary itself (no WebAssembly.Module), so it also handles modules that use
 // features Node 20 cannot compile (lua.wasm's exnref exception handling).
 'use strict';
@@ -57,16 +59,27 @@ const args = process.argv.slice(2);
 const check = args.includes('--check');
 const foreignOk = new Set(args.filter((a) => a.startsWith('--allow-foreign='))
   .map((a) => a.slice('--allow-foreign='.length)));
+const readme = (args.find((a) => a.startsWith('--readme=')) || '').slice('--readme='.length);
+const rows = ['| module | bytes | declared memory | imports (`wasi_snapshot_preview1.` omitted) |',
+  '|---|---|---|---|'];
 let bad = 0;
 for (const file of args.filter((a) => !a.startsWith('--'))) {
   const bytes = fs.readFileSync(file);
   const { imports, memory } = inspect(bytes);
   const name = path.basename(file);
   console.log(`${name} (${bytes.length} bytes, ${memory}): ${imports.join(' ')}`);
+  rows.push(`| \`${name}\` | ${bytes.length} | ${memory.replace('memory=', '')} | ` +
+    imports.map((i) => i.replace('wasi_snapshot_preview1.', '')).join(' ') + ' |');
   const outside = imports.filter((i) => !ALLOWED.has(i));
   if (check && outside.length && !foreignOk.has(name)) {
     console.error(`imports.js: ${name} imports outside the allow-list: ${outside.join(' ')}`);
     bad = 1;
   }
+}
+if (readme) {
+  const text = fs.readFileSync(readme, 'utf8');
+  const re = /(<!-- imports:begin -->\n)[\s\S]*?(<!-- imports:end -->)/;
+  if (!re.test(text)) throw new Error(`${readme}: no imports:begin/end markers`);
+  fs.writeFileSync(readme, text.replace(re, (m, a, b) => a + rows.join('\n') + '\n' + b));
 }
 process.exit(bad);
