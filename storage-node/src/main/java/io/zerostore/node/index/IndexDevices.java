@@ -43,6 +43,10 @@ public final class IndexDevices implements AutoCloseable {
         return t;
     });
     private volatile boolean closed;
+    private int users = 1;
+
+    /** Open registries by devices root, for {@link #shared}. */
+    private static final Map<Path, IndexDevices> SHARED = new java.util.HashMap<>();
 
     private record Entry(IndexDevice device, ContainerIndex containers, AccountIndex accounts) {}
 
@@ -50,6 +54,27 @@ public final class IndexDevices implements AutoCloseable {
         this.root = root;
         this.hashPath = hashPath;
         this.options = options;
+    }
+
+    /**
+     * The process's registry for a devices root: the container and account servers of one node
+     * must share it, since a RocksDB directory has one opener. Each caller closes it once; the
+     * last close closes the DBs. The options of the first caller apply.
+     */
+    public static IndexDevices shared(Path root, HashPath hashPath, IndexOptions options) {
+        Path key = root.toAbsolutePath().normalize();
+        synchronized (SHARED) {
+            IndexDevices d = SHARED.get(key);
+            if (d != null) {
+                synchronized (d) {
+                    d.users++;
+                }
+                return d;
+            }
+            d = new IndexDevices(key, hashPath, options);
+            SHARED.put(key, d);
+            return d;
+        }
     }
 
     public Path root() {
@@ -100,8 +125,17 @@ public final class IndexDevices implements AutoCloseable {
         });
     }
 
+    /** Closes the DBs (after the last user of a {@linkplain #shared shared} registry closes it). */
     @Override
     public void close() {
+        synchronized (SHARED) {
+            synchronized (this) {
+                if (--users > 0) {
+                    return;
+                }
+            }
+            SHARED.remove(root, this);
+        }
         closed = true;
         opener.shutdown();
         for (CompletableFuture<Entry> f : open.values()) {

@@ -1,12 +1,6 @@
 package io.zerostore.node.server;
 
-import io.zerostore.common.http.HttpServer;
-import io.zerostore.common.http.client.ClientOptions;
-import io.zerostore.common.http.client.HttpClient;
-import io.zerostore.common.swift.HashPath;
-import io.zerostore.node.index.IndexDevices;
-import io.zerostore.node.index.IndexOptions;
-import io.zerostore.node.server.db.ContainerUpdater;
+import io.zerostore.common.config.Conf;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -17,19 +11,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * A container server and an account server on 127.0.0.1 (ephemeral ports) over real RocksDB in a
- * devices root, with a plain JDK HTTP client to talk to them. Restartable on the same directory.
+ * A storage node running the container and account servers on 127.0.0.1 (ephemeral ports) over
+ * real RocksDB in a devices root, with a plain JDK HTTP client to talk to them. Restartable on the
+ * same directory.
  */
 final class DbServers implements AutoCloseable {
-    static final HashPath HASH = new HashPath("test-prefix", "test-suffix");
-
     final Path root;
     final Duration updaterInterval;
-    IndexDevices devices;
-    HttpClient backend;
-    ContainerUpdater updater;
-    HttpServer containerServer;
-    HttpServer accountServer;
+    StorageNode node;
+    ContainerServer containerServer;
+    AccountServer accountServer;
     private final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
             .version(java.net.http.HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -42,20 +33,23 @@ final class DbServers implements AutoCloseable {
         start();
     }
 
+    /** Container and account servers of one node on ephemeral ports ({@code extra} adds config lines). */
+    static String conf(Path root, Duration updaterInterval, String extra) {
+        return "[DEFAULT]\ndevices = " + root + "\n\n"
+                + "[container-server]\nbind_ip = 127.0.0.1\nbind_port = 0\naccount_update_interval = "
+                + updaterInterval.toMillis() / 1000.0 + "\n\n"
+                + "[account-server]\nbind_ip = 127.0.0.1\nbind_port = 0\n\n" + extra + "\n"
+                + "[swift-hash]\nswift_hash_path_prefix = test-prefix\nswift_hash_path_suffix = test-suffix\n";
+    }
+
     void start() throws Exception {
-        devices = new IndexDevices(root, HASH, IndexOptions.DEFAULTS);
-        backend = new HttpClient(1, new ClientOptions(Duration.ofMillis(500), Duration.ofSeconds(3), Duration.ofSeconds(30)));
-        updater = new ContainerUpdater(devices, backend, updaterInterval).start();
-        containerServer = HttpServer.start("127.0.0.1", 0, 1, new ContainerServer(devices, updater));
-        accountServer = HttpServer.start("127.0.0.1", 0, 1, new AccountServer(devices));
+        node = StorageNode.start(Conf.parse(conf(root, updaterInterval, "")));
+        containerServer = node.server(ContainerServer.class).orElseThrow();
+        accountServer = node.server(AccountServer.class).orElseThrow();
     }
 
     void stop() {
-        containerServer.close();
-        accountServer.close();
-        updater.close();
-        backend.close();
-        devices.close();
+        node.close();
     }
 
     /** Close everything and open again on the same directories (new ports). */

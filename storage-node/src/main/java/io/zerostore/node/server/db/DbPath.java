@@ -48,7 +48,7 @@ public record DbPath(String device, String partition, String account, String con
     }
 
     /** Python's {@code urllib.parse.quote} with its default safe character {@code /}. */
-    static String quote(String s) {
+    public static String quote(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("%2F", "/")
                 .replace("*", "%2A").replace("%7E", "~");
     }

@@ -1,4 +1,4 @@
-package io.zerostore.node.server.db;
+package io.zerostore.node.updater;
 
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
@@ -10,6 +10,7 @@ import io.zerostore.node.index.AccountReport;
 import io.zerostore.node.index.AccountTarget;
 import io.zerostore.node.index.ContainerIndex;
 import io.zerostore.node.index.IndexDevices;
+import io.zerostore.node.server.db.DbPath;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,15 +27,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
- * Tells accounts about their containers (Swift's container → account update plus the
- * container-updater daemon). A container PUT/DELETE sends its report at once and the server waits
+ * Tells accounts about their containers (Swift's container → account update plus its
+ * container-updater daemon; named for what it updates, beside the object server's
+ * {@link ContainerUpdater}). A container PUT/DELETE sends its report at once and the server waits
  * for it; object-count changes are pushed shortly after they happen (a nudge coalesces them per
  * device), and a periodic sweep retries whatever is still pending. What is pending lives in the
  * device's index DB (the {@code U} keys, written in the same commit as the change), so it survives
  * restarts; a failed report is retried after {@code interval}.
  */
-public final class ContainerUpdater implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(ContainerUpdater.class.getName());
+public final class AccountUpdater implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(AccountUpdater.class.getName());
     private static final int SWEEP_BATCH = 256;
     private static final long NUDGE_DELAY_MS = 20;
 
@@ -61,19 +63,19 @@ public final class ContainerUpdater implements AutoCloseable {
     private final Map<String, Long> retryAfter = new ConcurrentHashMap<>();
     private final String userAgent = "container-server " + ProcessHandle.current().pid();
 
-    public ContainerUpdater(IndexDevices devices, HttpClient client, Duration interval) {
+    public AccountUpdater(IndexDevices devices, HttpClient client, Duration interval) {
         this.devices = devices;
         this.client = client;
         this.interval = interval;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "container-updater");
+            Thread t = new Thread(r, "account-updater");
             t.setDaemon(true);
             return t;
         });
     }
 
     /** Starts the periodic sweep over every device that has an index DB. */
-    public ContainerUpdater start() {
+    public AccountUpdater start() {
         long ms = Math.max(1, interval.toMillis());
         scheduler.scheduleWithFixedDelay(this::sweepAll, ms, ms, TimeUnit.MILLISECONDS);
         return this;
@@ -133,7 +135,7 @@ public final class ContainerUpdater implements AutoCloseable {
             dirs.filter(d -> Files.isDirectory(d.resolve(IndexDevices.DB_DIR)))
                     .forEach(d -> sweep(d.getFileName().toString()));
         } catch (Exception e) {
-            LOG.log(System.Logger.Level.WARNING, "container updater sweep of " + devices.root() + " failed", e);
+            LOG.log(System.Logger.Level.WARNING, "account updater sweep of " + devices.root() + " failed", e);
         }
     }
 
@@ -163,7 +165,7 @@ public final class ContainerUpdater implements AutoCloseable {
                         nudge(device);
                     }
                     if (e != null) {
-                        LOG.log(System.Logger.Level.DEBUG, "container updater sweep of " + device + " failed", e);
+                        LOG.log(System.Logger.Level.DEBUG, "account updater sweep of " + device + " failed", e);
                     }
                 });
     }
