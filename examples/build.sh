@@ -38,7 +38,7 @@ build() { # build <name> <source...> [-- extra flags]
   local srcs=() extra=()
   while [ $# -gt 0 ] && [ "$1" != -- ]; do srcs+=("$1"); shift; done
   [ $# -gt 0 ] && { shift; extra=("$@"); }
-  "$CC" "${CFLAGS[@]}" "${extra[@]}" -o "$OUT/$name.wasm.tmp" "${srcs[@]}"
+  "$CC" "${CFLAGS[@]}" "${extra[@]}" -o "$OUT/$name.wasm.tmp" "${srcs[@]}" src/compat/fcntl.c
   mv -f "$OUT/$name.wasm.tmp" "$OUT/$name.wasm"
   echo "built $OUT/$name.wasm ($(stat -c %s "$OUT/$name.wasm") bytes)"
 }
@@ -47,21 +47,23 @@ build hello src/hello.c
 build cat src/cat.c
 build wc src/wc.c
 for p in grep sort wc-map wc-reduce; do
-  [ -f "src/$p.c" ] && build "$p" "src/$p.c"
+  build "$p" "src/$p.c"
 done
-for p in loop membomb membomb-grow quota badopen forbidden clockrand; do
-  [ -f "src/hostile/$p.c" ] && build "$p" "src/hostile/$p.c"
+for p in loop membomb membomb-grow quota badopen forbidden clockrand trap recurse; do
+  build "$p" "src/hostile/$p.c"
 done
+build bigmem src/hostile/bigmem.c -- -Wl,--initial-memory=2147483648
 
 if [ -x ./build-lua.sh ] && [ -z "${SKIP_LUA:-}" ]; then
   if [ ! -f "$OUT/lua.wasm" ] || [ -n "${FORCE_LUA:-}" ]; then
     ./build-lua.sh
   else
     echo "lua.wasm present (FORCE_LUA=1 to rebuild it)"
+    ./build-lua.sh --image-only
   fi
-  ./build-lua.sh --image-only
 fi
 
 # Imports of every module; all but forbidden.wasm must stay inside the WASI allow-list.
-node tools/imports.js --check --allow-foreign=forbidden.wasm "$OUT"/*.wasm > "$OUT/IMPORTS.txt"
-echo "imports listed in $OUT/IMPORTS.txt"
+node tools/imports.js --check --allow-foreign=forbidden.wasm --readme=README.md "$OUT"/*.wasm \
+  > "$OUT/IMPORTS.txt"
+echo "imports listed in $OUT/IMPORTS.txt and README.md"

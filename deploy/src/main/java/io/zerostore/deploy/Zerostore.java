@@ -1,0 +1,68 @@
+package io.zerostore.deploy;
+
+import io.zerostore.deploy.allinone.ParentWatch;
+import io.zerostore.deploy.allinone.StartCommand;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code zerostore} command: one jar that runs the all-in-one cluster or any single role.
+ * Each role module contributes its own picocli subcommand; this class only assembles them.
+ */
+@Command(name = "zerostore",
+        mixinStandardHelpOptions = true,
+        versionProvider = Zerostore.Version.class,
+        description = "A Swift-API object store that runs sandboxed WebAssembly jobs next to the data.",
+        subcommands = {StartCommand.class, CommandLine.HelpCommand.class})
+public final class Zerostore implements Runnable {
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing a command, e.g. 'zerostore start'");
+    }
+
+    /** The full command tree, for the launcher and for tests that run commands in-process. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Zerostore())
+                .setExecutionExceptionHandler(Zerostore::reportFailure);
+    }
+
+    /** An operator wants the reason, not a stack trace; ZEROSTORE_DEBUG=1 shows the trace too. */
+    private static int reportFailure(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        PrintWriter err = cmd.getErr();
+        err.println("zerostore " + cmd.getCommandName() + ": " + describe(e));
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            err.println("  caused by: " + describe(c));
+        }
+        if (System.getenv("ZEROSTORE_DEBUG") != null) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return 1;
+    }
+
+    private static String describe(Throwable t) {
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+
+    public static void main(String[] args) {
+        ParentWatch.fromSystemProperty();
+        int code = commandLine().execute(args);
+        System.exit(code);
+    }
+
+    /** The version from the jar manifest, or "dev" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Zerostore.class.getPackage().getImplementationVersion();
+            return new String[] {"zerostore " + (v == null ? "dev" : v)};
+        }
+    }
+}
