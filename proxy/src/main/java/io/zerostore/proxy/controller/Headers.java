@@ -33,11 +33,17 @@ public final class Headers {
         return h;
     }
 
-    /** A storage server's response headers as the client gets them (connection headers dropped). */
+    /**
+     * A storage server's GET/HEAD response headers as the client gets them: connection headers
+     * and the internal {@code X-Put-Timestamp} dropped (Swift's update_headers).
+     */
     public static HttpHeaders fromBackend(HttpHeaders backend, boolean keepLength) {
         HttpHeaders h = new DefaultHttpHeaders();
         for (Map.Entry<String, String> e : backend) {
             String k = e.getKey().toLowerCase(Locale.ROOT);
+            if (k.equals("x-put-timestamp") || k.equals("x-delete-after")) {
+                continue;
+            }
             if (k.equals("content-length") ? keepLength : !HOP_BY_HOP.contains(k)) {
                 h.add(e.getKey(), k.equals("etag") ? unquote(e.getValue()) : e.getValue());
             }

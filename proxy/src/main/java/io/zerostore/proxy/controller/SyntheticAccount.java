@@ -1,6 +1,9 @@
 package io.zerostore.proxy.controller;
 
 import io.netty.handler.codec.http.HttpHeaders;
+import io.zerostore.common.swift.ListingBody;
+import io.zerostore.common.swift.ListingFormat;
+import java.util.List;
 
 /**
  * The answer for an account that does not exist yet under account_autocreate: empty counts and
@@ -11,9 +14,9 @@ final class SyntheticAccount {
 
     static ProxyResponse listing(ProxyRequest req) {
         String format = req.param("format");
-        String type = ListingFormat.contentType(format, req.header("Accept"));
+        ListingFormat f = ListingFormat.negotiate(format, req.header("Accept"));
         HttpHeaders h = AccountController.emptyAccountHeaders();
-        h.set("Content-Type", type + "; charset=utf-8");
+        h.set("Content-Type", f.contentType());
         if (format == null) {
             h.set("Vary", "Accept");
         }
@@ -21,16 +24,7 @@ final class SyntheticAccount {
             h.set("Content-Length", "0");
             return ProxyResponse.of(200, h, new byte[0]);
         }
-        return switch (type) {
-            case "application/json" -> ProxyResponse.of(200, h, "[]");
-            case "application/xml", "text/xml" -> ProxyResponse.of(200, h,
-                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<account name=\""
-                            + xmlEscape(req.path().account()) + "\">\n</account>");
-            default -> ProxyResponse.of(204, h, new byte[0]);
-        };
-    }
-
-    static String xmlEscape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        byte[] body = ListingBody.account(f, req.path().account(), List.of());
+        return ProxyResponse.of(body.length == 0 ? 204 : 200, h, body);
     }
 }
