@@ -55,6 +55,35 @@ public final class RawHttp {
         }
     }
 
+    /**
+     * Sends a large body while already reading the answer, as a client must when the server may
+     * refuse the upload half-way (and reset the connection when it closes).
+     */
+    public static Response upload(int port, String head, byte[] body) throws Exception {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(30_000);
+            java.util.concurrent.CompletableFuture<Response> answer = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> {
+                        try {
+                            return read(s.getInputStream(), false);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    });
+            OutputStream out = s.getOutputStream();
+            try {
+                out.write((head + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                for (int off = 0; off < body.length && !answer.isDone(); off += 65536) {
+                    out.write(body, off, Math.min(65536, body.length - off));
+                }
+                out.flush();
+            } catch (IOException e) {
+                // refused half-way: the answer is what counts
+            }
+            return answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
     /** Reads one response; the body runs to Content-Length, chunked end, or connection close. */
     public static Response read(InputStream in, boolean head) throws IOException {
         String status = line(in);
