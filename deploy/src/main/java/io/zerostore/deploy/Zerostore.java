@@ -2,6 +2,7 @@ package io.zerostore.deploy;
 
 import io.zerostore.deploy.allinone.ParentWatch;
 import io.zerostore.deploy.allinone.StartCommand;
+import io.zerostore.sandbox.cli.ZerovmCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Zerostore.Version.class,
         description = "A Swift-API object store that runs sandboxed WebAssembly jobs next to the data.",
-        subcommands = {StartCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {StartCommand.class, ZerovmCommand.class, CommandLine.HelpCommand.class})
 public final class Zerostore implements Runnable {
     @Spec
     private CommandSpec spec;
