@@ -1,7 +1,9 @@
 package io.zerostore.deploy;
 
+import io.zerostore.common.ring.cli.RingCommand;
 import io.zerostore.deploy.allinone.ParentWatch;
 import io.zerostore.deploy.allinone.StartCommand;
+import io.zerostore.node.server.NodeCommand;
 import io.zerostore.sandbox.cli.ZerovmCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -18,7 +20,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Zerostore.Version.class,
         description = "A Swift-API object store that runs sandboxed WebAssembly jobs next to the data.",
-        subcommands = {StartCommand.class, ZerovmCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {StartCommand.class, NodeCommand.class, RingCommand.class, ZerovmCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Zerostore implements Runnable {
     @Spec
     private CommandSpec spec;

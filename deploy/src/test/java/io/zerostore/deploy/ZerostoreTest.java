@@ -21,7 +21,7 @@ class ZerostoreTest {
     @Test
     void helpListsTheCommands() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("Usage: zerostore").contains("start").contains("zerovm");
+        assertThat(out.toString()).contains("Usage: zerostore").contains("start").contains("node").contains("ring").contains("zerovm");
     }
 
     @Test
