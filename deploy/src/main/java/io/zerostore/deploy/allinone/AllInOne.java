@@ -29,6 +29,7 @@ public final class AllInOne implements AutoCloseable {
         HashSecrets secrets = HashSecrets.loadOrCreate(layout.swiftConf());
         AllInOneRings.ensure(layout);
         new ConfigFiles(layout, secrets).writeAll();
+        Files.createDirectories(layout.logs());
         for (int n = 1; n <= AllInOneLayout.NODES; n++) {
             Files.createDirectories(layout.devicesRoot(n).resolve(layout.deviceName(n)));
         }
@@ -51,7 +52,7 @@ public final class AllInOne implements AutoCloseable {
                             layout.port(n, kind), START_TIMEOUT, node::isAlive);
                 }
             }
-            started.add(startProxy(layout));
+            started.add(InProcessProxy.start(layout));
             RunningRole proxy = started.get(started.size() - 1);
             HealthCheck.await("proxy", layout.publicHost(), layout.proxyPort(), START_TIMEOUT, proxy::isAlive);
             return cluster;
@@ -66,11 +67,6 @@ public final class AllInOne implements AutoCloseable {
         child.onUnexpectedExit(code -> log.printf("zerostore: %s (pid %d) exited with status %d; its log: %s%n",
                 child.name(), child.pid(), code, layout.nodeLog(n)));
         return child;
-    }
-
-    private static RunningRole startProxy(AllInOneLayout layout) {
-        throw new UnsupportedOperationException("the proxy is not part of this build yet; the storage nodes"
-                + " started, and the config files are in " + layout.etc());
     }
 
     public AllInOneLayout layout() {
