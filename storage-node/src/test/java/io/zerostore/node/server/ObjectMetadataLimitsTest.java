@@ -1,6 +1,6 @@
 package io.zerostore.node.server;
 
-import static io.zerostore.node.server.ObjectServerTest.ts;
+import static io.zerostore.node.testkit.TestTimes.ts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zerostore.node.testkit.TestNode;
