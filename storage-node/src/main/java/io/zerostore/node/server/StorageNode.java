@@ -34,7 +34,9 @@ public final class StorageNode implements AutoCloseable {
      * line each here, e.g. {@code new Kind("container-server", ContainerServer::start)}.
      */
     public static final List<Kind> SERVERS = List.of(
-            new Kind(ObjectServerConfig.SECTION, ObjectServer::start));
+            new Kind(ObjectServerConfig.SECTION, ObjectServer::start),
+            new Kind(io.zerostore.node.server.db.DbServerConfig.CONTAINER_SECTION, ContainerServer::start),
+            new Kind(io.zerostore.node.server.db.DbServerConfig.ACCOUNT_SECTION, AccountServer::start));
 
     private final List<NodeServer> servers;
     private final HttpClient client;
