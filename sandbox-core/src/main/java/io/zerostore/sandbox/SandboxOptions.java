@@ -9,11 +9,13 @@ public final class SandboxOptions {
     private final int cacheCapacity;
     private final long maxCompileBytes;
     private final boolean compile;
+    private final boolean byteArrayMemory;
 
     private SandboxOptions(Builder b) {
         this.cacheCapacity = b.cacheCapacity;
         this.maxCompileBytes = b.maxCompileBytes;
         this.compile = b.compile;
+        this.byteArrayMemory = b.byteArrayMemory;
     }
 
     public static SandboxOptions defaults() {
@@ -39,11 +41,21 @@ public final class SandboxOptions {
         return compile;
     }
 
+    /**
+     * True: program memory is Chicory's {@code ByteArrayMemory} (a {@code byte[]} with
+     * VarHandle access); false: Chicory's default {@code ByteBufferMemory}.
+     */
+    public boolean byteArrayMemory() {
+        return byteArrayMemory;
+    }
+
     /** Builder for {@link SandboxOptions}. */
     public static final class Builder {
         private int cacheCapacity = 64;
         private long maxCompileBytes = 64L << 20;
         private boolean compile = true;
+        private boolean byteArrayMemory = Boolean.parseBoolean(
+                System.getProperty("zerostore.sandbox.byteArrayMemory", "false"));
 
         public Builder cacheCapacity(int n) {
             if (n < 0) {
@@ -60,6 +72,11 @@ public final class SandboxOptions {
 
         public Builder compile(boolean on) {
             this.compile = on;
+            return this;
+        }
+
+        public Builder byteArrayMemory(boolean on) {
+            this.byteArrayMemory = on;
             return this;
         }
 

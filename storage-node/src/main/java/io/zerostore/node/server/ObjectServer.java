@@ -11,6 +11,7 @@ import io.zerostore.node.diskfile.LocalDiskFileManager;
 import io.zerostore.node.updater.AsyncPendingSweeper;
 import io.zerostore.node.updater.ContainerUpdater;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -89,12 +90,17 @@ public final class ObjectServer implements NodeServer {
         return files;
     }
 
+    /** Where the disk work of each device runs (also a pipeline service). */
+    public DeviceExecutors executors() {
+        return executors;
+    }
+
     public AsyncPendingSweeper sweeper() {
         return sweeper;
     }
 
     /** Names of the filters in front of the object app, for logs. */
-    public java.util.List<String> pipelineNames() {
+    public List<String> pipelineNames() {
         return pipeline.names();
     }
 

@@ -1,9 +1,10 @@
 package io.zerostore.node.server;
 
+import static io.zerostore.node.testkit.TestTimes.absolute;
+import static io.zerostore.node.testkit.TestTimes.ts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zerostore.common.swift.HashPath;
-import io.zerostore.common.swift.Timestamp;
 import io.zerostore.node.testkit.TestNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -30,18 +31,6 @@ class ObjectServerTest {
     @AfterEach
     void stop() {
         node.close();
-    }
-
-    /** A day ago, so that tombstones are younger than reclaim_age. */
-    static final long BASE = System.currentTimeMillis() / 1000 - 86400;
-
-    /** Timestamp {@code seconds} after {@link #BASE}. */
-    static String ts(long seconds) {
-        return new Timestamp((BASE + seconds) * Timestamp.TICKS_PER_SECOND, 0).internal();
-    }
-
-    static String absolute(long epochSeconds) {
-        return new Timestamp(epochSeconds * Timestamp.TICKS_PER_SECOND, 0).internal();
     }
 
     static String md5(byte[] b) {
