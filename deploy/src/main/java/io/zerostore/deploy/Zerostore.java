@@ -43,9 +43,13 @@ public final class Zerostore implements Runnable {
     /** An operator wants the reason, not a stack trace; ZEROSTORE_DEBUG=1 shows the trace too. */
     private static int reportFailure(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
-        err.println("zerostore " + cmd.getCommandName() + ": " + describe(e));
+        String told = describe(e);
+        err.println("zerostore " + cmd.getCommandName() + ": " + told);
         for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
-            err.println("  caused by: " + describe(c));
+            if (!told.contains(describe(c))) {
+                told = describe(c);
+                err.println("  caused by: " + told);
+            }
         }
         if (System.getenv("ZEROSTORE_DEBUG") != null) {
             e.printStackTrace(err);

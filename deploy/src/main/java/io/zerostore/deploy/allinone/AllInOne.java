@@ -2,6 +2,7 @@ package io.zerostore.deploy.allinone;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,10 +18,12 @@ public final class AllInOne implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final AllInOneLayout layout;
+    private final DataLock lock;
     private final List<RunningRole> roles;
 
-    private AllInOne(AllInOneLayout layout, List<RunningRole> roles) {
+    private AllInOne(AllInOneLayout layout, DataLock lock, List<RunningRole> roles) {
         this.layout = layout;
+        this.lock = lock;
         this.roles = roles;
     }
 
@@ -38,22 +41,25 @@ public final class AllInOne implements AutoCloseable {
 
     public static AllInOne start(AllInOneLayout layout, boolean nodesAsProcesses, PrintStream log)
             throws Exception {
-        prepare(layout);
+        DataLock lock = DataLock.acquire(layout);
         List<RunningRole> started = new ArrayList<>();
-        AllInOne cluster = new AllInOne(layout, started);
+        AllInOne cluster = new AllInOne(layout, lock, started);
         try {
+            prepare(layout);
             for (int n = 1; n <= AllInOneLayout.NODES; n++) {
-                started.add(nodesAsProcesses ? startChild(layout, n, log) : InProcessNode.start(layout, n));
+                started.add(startNode(layout, n, nodesAsProcesses, log));
             }
             for (int n = 1; n <= AllInOneLayout.NODES; n++) {
-                RunningRole node = started.get(n - 1);
-                for (ServerKind kind : ServerKind.values()) {
-                    HealthCheck.await(node.name() + " " + kind.section(), layout.publicHost(),
-                            layout.port(n, kind), START_TIMEOUT, node::isAlive);
-                }
+                awaitNode(layout, n, started.get(n - 1));
             }
-            started.add(InProcessProxy.start(layout));
-            RunningRole proxy = started.get(started.size() - 1);
+            RunningRole proxy;
+            try {
+                proxy = InProcessProxy.start(layout);
+            } catch (Exception e) {
+                throw new IllegalStateException("the proxy did not start on " + layout.publicHost() + ":"
+                        + layout.proxyPort() + ": " + e.getMessage(), e);
+            }
+            started.add(proxy);
             HealthCheck.await("proxy", layout.publicHost(), layout.proxyPort(), START_TIMEOUT, proxy::isAlive);
             return cluster;
         } catch (Exception | Error e) {
@@ -62,11 +68,35 @@ public final class AllInOne implements AutoCloseable {
         }
     }
 
-    private static RunningRole startChild(AllInOneLayout layout, int n, PrintStream log) throws IOException {
-        NodeProcess child = NodeProcess.start(layout, n);
-        child.onUnexpectedExit(code -> log.printf("zerostore: %s (pid %d) exited with status %d; its log: %s%n",
-                child.name(), child.pid(), code, layout.nodeLog(n)));
-        return child;
+    private static RunningRole startNode(AllInOneLayout layout, int n, boolean asProcess, PrintStream log)
+            throws IOException {
+        if (asProcess) {
+            NodeProcess child = NodeProcess.start(layout, n);
+            child.onUnexpectedExit(code -> log.printf("zerostore: %s (pid %d) exited with status %d; its log: %s%n",
+                    child.name(), child.pid(), code, layout.nodeLog(n)));
+            return child;
+        }
+        try {
+            return InProcessNode.start(layout, n);
+        } catch (Exception e) {
+            throw new IllegalStateException("node" + n + " did not start (ports " + layout.port(n, ServerKind.OBJECT)
+                    + "-" + layout.port(n, ServerKind.ACCOUNT) + "): " + e.getMessage(), e);
+        }
+    }
+
+    private static void awaitNode(AllInOneLayout layout, int n, RunningRole node) throws Exception {
+        try {
+            for (ServerKind kind : ServerKind.values()) {
+                HealthCheck.await(node.name() + " " + kind.section(), layout.publicHost(),
+                        layout.port(n, kind), START_TIMEOUT, node::isAlive);
+            }
+        } catch (IllegalStateException e) {
+            if (node instanceof NodeProcess) {
+                throw new IllegalStateException(e.getMessage() + "; last lines of " + layout.nodeLog(n) + ":\n"
+                        + LogTail.of(layout.nodeLog(n), 15), e);
+            }
+            throw e;
+        }
     }
 
     public AllInOneLayout layout() {
@@ -92,6 +122,13 @@ public final class AllInOne implements AutoCloseable {
             }
         }
         roles.clear();
+        try {
+            lock.close();
+        } catch (IOException e) {
+            if (first == null) {
+                first = new UncheckedIOException(e);
+            }
+        }
         if (first != null) {
             throw first;
         }

@@ -10,13 +10,13 @@ import java.util.concurrent.ThreadLocalRandom;
  * (base+50) are all free on loopback right now. The ring must name node ports before the servers
  * start, so a block is probed instead of asking the kernel for port 0.
  */
-final class FreePorts {
-    static final int PROXY_OFFSET = 50;
+public final class FreePorts {
+    public static final int PROXY_OFFSET = 50;
 
     private FreePorts() {
     }
 
-    static int freeBase() {
+    public static int freeBase() {
         for (int attempt = 0; attempt < 200; attempt++) {
             int base = 20000 + 100 * ThreadLocalRandom.current().nextInt(300);
             if (allFree(base)) {
