@@ -219,6 +219,7 @@ public final class HttpExchange {
         aborted = true;
         closeAfter = true;
         channel.close();
+        body.abandonIfUnclaimed();
         notifyComplete();
         runOnLoop(() -> onDone.run());
     }
@@ -296,6 +297,7 @@ public final class HttpExchange {
     }
 
     private void finish(io.netty.util.concurrent.Future<? super Void> f) {
+        body.abandonIfUnclaimed();
         notifyComplete();
         if (closeAfter || !f.isSuccess()) {
             channel.close();

@@ -4,6 +4,7 @@ import static io.zerostore.node.testkit.TestTimes.absolute;
 import static io.zerostore.node.testkit.TestTimes.ts;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zerostore.common.metrics.Metrics;
 import io.zerostore.common.swift.HashPath;
 import io.zerostore.node.testkit.TestNode;
 import java.net.http.HttpResponse;
@@ -72,6 +73,8 @@ class ObjectServerTest {
         try (Stream<Path> files = Files.list(hashDir())) {
             assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly(absolute(1700000000) + ".data");
         }
+        assertThat(Metrics.registry().find("zerostore.object.requests").tags("method", "PUT", "status", "201")
+                .timer()).isNotNull();
     }
 
     @Test
