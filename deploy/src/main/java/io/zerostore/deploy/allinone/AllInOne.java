@@ -3,6 +3,7 @@ package io.zerostore.deploy.allinone;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,6 +14,8 @@ import java.util.List;
  * stops the proxy first so no request reaches a stopped node.
  */
 public final class AllInOne implements AutoCloseable {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
     private final AllInOneLayout layout;
     private final List<RunningRole> roles;
 
@@ -26,6 +29,7 @@ public final class AllInOne implements AutoCloseable {
         HashSecrets secrets = HashSecrets.loadOrCreate(layout.swiftConf());
         AllInOneRings.ensure(layout);
         new ConfigFiles(layout, secrets).writeAll();
+        Files.createDirectories(layout.logs());
         for (int n = 1; n <= AllInOneLayout.NODES; n++) {
             Files.createDirectories(layout.devicesRoot(n).resolve(layout.deviceName(n)));
         }
@@ -33,18 +37,36 @@ public final class AllInOne implements AutoCloseable {
     }
 
     public static AllInOne start(AllInOneLayout layout, boolean nodesAsProcesses, PrintStream log)
-            throws IOException {
+            throws Exception {
         prepare(layout);
         List<RunningRole> started = new ArrayList<>();
         AllInOne cluster = new AllInOne(layout, started);
         try {
-            throw new UnsupportedOperationException(
-                    "the storage node and the proxy are not part of this build yet; "
-                            + "config files were written to " + layout.etc());
-        } catch (RuntimeException e) {
+            for (int n = 1; n <= AllInOneLayout.NODES; n++) {
+                started.add(nodesAsProcesses ? startChild(layout, n, log) : InProcessNode.start(layout, n));
+            }
+            for (int n = 1; n <= AllInOneLayout.NODES; n++) {
+                RunningRole node = started.get(n - 1);
+                for (ServerKind kind : ServerKind.values()) {
+                    HealthCheck.await(node.name() + " " + kind.section(), layout.publicHost(),
+                            layout.port(n, kind), START_TIMEOUT, node::isAlive);
+                }
+            }
+            started.add(InProcessProxy.start(layout));
+            RunningRole proxy = started.get(started.size() - 1);
+            HealthCheck.await("proxy", layout.publicHost(), layout.proxyPort(), START_TIMEOUT, proxy::isAlive);
+            return cluster;
+        } catch (Exception | Error e) {
             cluster.close();
             throw e;
         }
+    }
+
+    private static RunningRole startChild(AllInOneLayout layout, int n, PrintStream log) throws IOException {
+        NodeProcess child = NodeProcess.start(layout, n);
+        child.onUnexpectedExit(code -> log.printf("zerostore: %s (pid %d) exited with status %d; its log: %s%n",
+                child.name(), child.pid(), code, layout.nodeLog(n)));
+        return child;
     }
 
     public AllInOneLayout layout() {
