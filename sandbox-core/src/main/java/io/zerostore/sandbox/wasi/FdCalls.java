@@ -11,6 +11,8 @@ import java.util.Map;
 final class FdCalls {
     /** Most bytes one fd_write takes; larger writes are served short. */
     private static final int MAX_WRITE = 1 << 20;
+    /** Linux's IOV_MAX: more iovecs in one call is EINVAL. */
+    private static final int IOV_MAX = 1024;
 
     private final WasiHost h;
 
@@ -67,6 +69,9 @@ final class FdCalls {
         }
         if (!f.read) {
             return Errno.BADF;
+        }
+        if (iovsLen < 0 || iovsLen > IOV_MAX) {
+            return Errno.INVAL;
         }
         long want = 0;
         for (int i = 0; i < iovsLen; i++) {
@@ -149,6 +154,9 @@ final class FdCalls {
         }
         if (!(f.node instanceof FsNode.ChannelFile cf)) {
             return Errno.ROFS;
+        }
+        if (iovsLen < 0 || iovsLen > IOV_MAX) {
+            return Errno.INVAL;
         }
         byte[] data = gather(m, iovs, iovsLen);
         Channel ch = cf.channel;

@@ -92,6 +92,7 @@ public final class WasiHost {
     private com.dylibso.chicory.runtime.WasmFunctionHandle wrap(String name, Handler h,
             boolean noResult) {
         return (instance, a) -> {
+            shield.checkpoint();
             int r;
             try {
                 r = h.call(instance.memory(), a);
