@@ -52,11 +52,12 @@ final class InstanceRun {
                 return report(setup, ValidationState.FAILED, "validation failed: the module needs "
                         + (long) p.initialPages() * PAGE + " bytes of memory, limit is " + e.memoryLimit());
             }
-            try (Watchdog.Watch watch = watchdog.watch(e.timeout())) {
-                setup.build(e, watch);
+            try (Watchdog.Watch watch = watchdog.watch()) {
+                setup.build(e, watch); // host-side, bounded work: not under the clock
                 if (e.setupOnly()) {
                     return report(setup, p.validation(), Report.SETUP_ONLY);
                 }
+                watch.arm(e.timeout());
                 execute(p, setup, (int) Math.min(limitPages, MemoryLimits.MAX_PAGES), watch);
             }
             return report(setup, p.validation(), status);

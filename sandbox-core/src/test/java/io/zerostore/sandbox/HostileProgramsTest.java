@@ -132,4 +132,29 @@ class HostileProgramsTest {
             assertThat(r.report().status()).isEqualTo("trap: call stack exhausted");
         }
     }
+
+    @Test
+    void badArgumentsToHostCallsGetErrnosNotHostFailures() {
+        Program p = Runs.COMPILED.load(Examples.resource("hostcalls"));
+        MemoryBinding out = MemoryBinding.empty(1 << 16);
+        Report r = Runs.COMPILED.run(Execution.builder(p).output("/dev/stdout", out, 1 << 16).build());
+        assertThat(r.status()).isEqualTo(Report.OK);
+        assertThat(out.asString()).isEqualTo("""
+                write-bad-pointer 21
+                write-bad-iovs 21
+                write-too-many-iovs 28
+                write-bad-fd 8
+                readdir-huge-buf-len 0
+                readdir-not-dir 54
+                poll-huge-count 21
+                random-bad-pointer 21
+                open-bad-path-pointer 21
+                open-huge-path-len 37
+                clock-bad-id 28
+                seek-stdout 70
+                unlink 69
+                mkdir-existing 20
+                still alive
+                """);
+    }
 }

@@ -129,6 +129,25 @@ class ObjectPutFailureTest {
     }
 
     @Test
+    void refusedPutWithAWholeBodyKeepsTheConnectionUsable() throws Exception {
+        assertThat(node.client.put(OBJ, "v5".getBytes(), "X-Timestamp", ts(5), "Content-Type", "a/b").statusCode())
+                .isEqualTo(201);
+        try (RawHttp raw = new RawHttp(node.objectServer.port())) {
+            for (int i = 0; i < 3; i++) {
+                raw.send("PUT " + OBJ + " HTTP/1.1\r\nHost: x\r\nX-Timestamp: " + ts(4)
+                        + "\r\nContent-Type: a/b\r\nContent-Length: 4\r\n\r\nbody");
+                RawHttp.Head refused = raw.readHead();
+                assertThat(refused.status()).isEqualTo(409);
+                raw.readBody(refused);
+                raw.send("GET " + OBJ + " HTTP/1.1\r\nHost: x\r\n\r\n");
+                RawHttp.Head get = raw.readHead();
+                assertThat(get.status()).isEqualTo(200);
+                assertThat(new String(raw.readBody(get), StandardCharsets.US_ASCII)).isEqualTo("v5");
+            }
+        }
+    }
+
+    @Test
     void missingLengthAndTooLarge() throws Exception {
         try (RawHttp raw = new RawHttp(node.objectServer.port())) {
             raw.send("PUT " + OBJ + " HTTP/1.1\r\nHost: x\r\nX-Timestamp: " + ts(6) + "\r\nContent-Type: a/b\r\n\r\n");

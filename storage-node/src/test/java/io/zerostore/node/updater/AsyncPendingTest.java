@@ -32,18 +32,22 @@ class AsyncPendingTest {
     record Seen(HttpMethod method, String path, String timestamp, String size, String etag, String contentType) {}
 
     private TestNode node;
+    private TestNode slowNode;
     private HttpServer container;
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
+    private volatile long delayMillis;
 
     @BeforeEach
     void start() throws Exception {
         node = TestNode.start("container_update_timeout = 5\n");
+        slowNode = TestNode.start("container_update_timeout = 0.2\n");
         container = HttpServer.start("127.0.0.1", 0, 1, ex -> {
             seen.add(new Seen(ex.method(), ex.path().path(), ex.headers().get("X-Timestamp"),
                     ex.headers().get("X-Size"), ex.headers().get("X-Etag"), ex.headers().get("X-Content-Type")));
             int status = failuresLeft.getAndDecrement() > 0 ? 503 : 201;
-            ex.respond(status, new DefaultHttpHeaders(), "");
+            ex.eventLoop().schedule(() -> ex.respond(status, new DefaultHttpHeaders(), ""), delayMillis,
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
         });
     }
 
@@ -51,6 +55,7 @@ class AsyncPendingTest {
     void stop() {
         container.close();
         node.close();
+        slowNode.close();
     }
 
     private String[] updateHeaders(String host, String ts) {
@@ -104,6 +109,25 @@ class AsyncPendingTest {
         assertThat(sweeper.sweep()).isEqualTo(new AsyncPendingSweeper.Pass(1, 0, 0));
         assertThat(pendingFiles()).isEmpty();
         assertThat(seen).hasSize(3).allMatch(s -> s.path().equals("/cdev/42/AUTH_a/c/o") && s.size().equals("5"));
+    }
+
+    @Test
+    void slowFailingUpdateDoesNotDelayTheAnswerAndIsStillKept() throws Exception {
+        delayMillis = 1500;
+        failuresLeft.set(1);
+        String host = "127.0.0.1:" + container.port();
+        long start = System.nanoTime();
+        assertThat(slowNode.client.put("/d1/9/AUTH_a/c/o", "hello".getBytes(), updateHeaders(host, ts(1)))
+                .statusCode()).isEqualTo(201);
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1200);
+        Path root = slowNode.devices.resolve("d1/async_pending");
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!Files.exists(root) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        try (Stream<Path> s = Files.walk(root)) {
+            assertThat(s.filter(Files::isRegularFile).count()).isEqualTo(1);
+        }
     }
 
     @Test
