@@ -171,13 +171,16 @@ public final class HttpExchange {
         respond(code, headers, Unpooled.copiedBuffer(text, StandardCharsets.UTF_8));
     }
 
-    /** Answers with the Swift error: status line, body and content type as Swift sends them. */
+    /**
+     * Answers with the Swift error: status line, body and content type as Swift sends them (no
+     * body and {@code Content-Length: 0} for HEAD).
+     */
     public void respondError(SwiftException e) {
         HttpHeaders h = new io.netty.handler.codec.http.DefaultHttpHeaders();
         e.headers().forEach(h::set);
-        String text = e.body();
         h.set(HttpHeaderNames.CONTENT_TYPE, e.contentType());
-        respond(e.status(), h, text);
+        // Swift emits the error body only when the method is not HEAD: HEAD gets Content-Length 0
+        respond(e.status(), h, method().equals(HttpMethod.HEAD) ? "" : e.body());
     }
 
     // ---- streamed responses ----
@@ -219,6 +222,7 @@ public final class HttpExchange {
         aborted = true;
         closeAfter = true;
         channel.close();
+        body.abandonIfUnclaimed();
         notifyComplete();
         runOnLoop(() -> onDone.run());
     }
@@ -296,6 +300,7 @@ public final class HttpExchange {
     }
 
     private void finish(io.netty.util.concurrent.Future<? super Void> f) {
+        body.abandonIfUnclaimed();
         notifyComplete();
         if (closeAfter || !f.isSuccess()) {
             channel.close();
