@@ -155,7 +155,8 @@ fi
 # bench TARGET NAME ARGS... : one generator run, result in $RES/TARGET-NAME.json
 bench() {
   local t="$1" name="$2"; shift 2
-  log "$name on $t"
+  log "$name on $t (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  echo "$t-$name $(cut -d' ' -f1-3 /proc/loadavg)" >> "$RES/loadavg.txt"
   "${BENCH[@]}" "$@" -A "${AUTH[$t]}" --label "$t" --json-out "$RES/$t-$name.json" \
     || log "$name on $t exited non-zero (result kept if written)"
 }
@@ -254,6 +255,14 @@ for label, key, field, unit, higher in rows:
     row["ratio"] = round(o / s, 2) if (s and o is not None) else None
     table.append(row)
 
+loadavg = {}
+try:
+    with open(os.path.join(res, "loadavg.txt")) as f:
+        for line in f:
+            k, *v = line.split()
+            loadavg[k] = v
+except OSError:
+    pass
 cat = {"warmMiBps": cat_mibs("cat-warm.json"), "coldMiBps": cat_mibs("cat-cold.json")}
 raw = {}
 for f in sorted(os.listdir(res)):
@@ -271,6 +280,8 @@ doc = {
     "ours": ours_note or "run",
     "table": table,
     "cat256MiB": cat,
+    # 1/5/15-min load average when each run started: other work on the machine skews results
+    "loadavgAtStart": loadavg,
     "runs": raw,
 }
 with open(out, "w") as f:
