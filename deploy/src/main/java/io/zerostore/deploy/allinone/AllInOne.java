@@ -2,6 +2,7 @@ package io.zerostore.deploy.allinone;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,10 +21,14 @@ public final class AllInOne implements AutoCloseable {
         this.roles = roles;
     }
 
-    /** Writes secrets and config files; does not start anything. */
+    /** Creates secrets and rings (once), writes the config files and device directories; starts nothing. */
     public static HashSecrets prepare(AllInOneLayout layout) throws IOException {
         HashSecrets secrets = HashSecrets.loadOrCreate(layout.swiftConf());
+        AllInOneRings.ensure(layout);
         new ConfigFiles(layout, secrets).writeAll();
+        for (int n = 1; n <= AllInOneLayout.NODES; n++) {
+            Files.createDirectories(layout.devicesRoot(n).resolve(layout.deviceName(n)));
+        }
         return secrets;
     }
 

@@ -1,0 +1,70 @@
+package io.zerostore.sandbox;
+
+/**
+ * How a {@link ChicorySandbox} loads and runs programs. Immutable; build with {@link #builder()}.
+ * Defaults: 64 cached programs, compile modules up to 64 MiB (larger ones run interpreted),
+ * compiled engine preferred with the interpreter as fallback.
+ */
+public final class SandboxOptions {
+    private final int cacheCapacity;
+    private final long maxCompileBytes;
+    private final boolean compile;
+
+    private SandboxOptions(Builder b) {
+        this.cacheCapacity = b.cacheCapacity;
+        this.maxCompileBytes = b.maxCompileBytes;
+        this.compile = b.compile;
+    }
+
+    public static SandboxOptions defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** How many loaded programs (by ETag) stay cached. */
+    public int cacheCapacity() {
+        return cacheCapacity;
+    }
+
+    /** Modules larger than this run interpreted instead of being compiled. */
+    public long maxCompileBytes() {
+        return maxCompileBytes;
+    }
+
+    /** False forces the interpreter for every program. */
+    public boolean compile() {
+        return compile;
+    }
+
+    /** Builder for {@link SandboxOptions}. */
+    public static final class Builder {
+        private int cacheCapacity = 64;
+        private long maxCompileBytes = 64L << 20;
+        private boolean compile = true;
+
+        public Builder cacheCapacity(int n) {
+            if (n < 0) {
+                throw new IllegalArgumentException("cacheCapacity < 0");
+            }
+            this.cacheCapacity = n;
+            return this;
+        }
+
+        public Builder maxCompileBytes(long n) {
+            this.maxCompileBytes = n;
+            return this;
+        }
+
+        public Builder compile(boolean on) {
+            this.compile = on;
+            return this;
+        }
+
+        public SandboxOptions build() {
+            return new SandboxOptions(this);
+        }
+    }
+}

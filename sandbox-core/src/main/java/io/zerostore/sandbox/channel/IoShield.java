@@ -1,0 +1,22 @@
+package io.zerostore.sandbox.channel;
+
+/**
+ * Brackets a host I/O call that must not be hit by {@link Thread#interrupt()} (an interrupt closes
+ * an NIO channel). The sandbox's watchdog implements it: while shielded it records a timeout
+ * instead of interrupting, and {@link #unshield()} then stops the run.
+ */
+public interface IoShield {
+    IoShield NONE = new IoShield() {
+        @Override
+        public void shield() {
+        }
+
+        @Override
+        public void unshield() {
+        }
+    };
+
+    void shield();
+
+    void unshield();
+}

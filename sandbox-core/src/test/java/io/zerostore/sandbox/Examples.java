@@ -1,0 +1,35 @@
+package io.zerostore.sandbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Loads the committed example programs ({@code examples/wasm/*.wasm}) for tests. */
+public final class Examples {
+    private Examples() {
+    }
+
+    /** The examples/wasm directory, from the module directory or the repository root. */
+    public static Path dir() {
+        for (String candidate : new String[] {"../examples/wasm", "examples/wasm"}) {
+            Path p = Path.of(candidate);
+            if (Files.isDirectory(p)) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("examples/wasm not found from " + Path.of("").toAbsolutePath());
+    }
+
+    public static Path path(String name) {
+        return dir().resolve(name);
+    }
+
+    public static byte[] bytes(String name) {
+        try {
+            return Files.readAllBytes(path(name.contains(".") ? name : name + ".wasm"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

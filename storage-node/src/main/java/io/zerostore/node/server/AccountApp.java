@@ -1,0 +1,198 @@
+package io.zerostore.node.server;
+
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.zerostore.common.http.HttpExchange;
+import io.zerostore.common.http.HttpHandler;
+import io.zerostore.common.swift.ListingBody;
+import io.zerostore.common.swift.ListingFormat;
+import io.zerostore.common.swift.SwiftException;
+import io.zerostore.common.swift.Timestamp;
+import io.zerostore.node.index.AccountIndex;
+import io.zerostore.node.index.AccountInfo;
+import io.zerostore.node.index.ContainerRow;
+import io.zerostore.node.index.IndexDevices;
+import io.zerostore.node.index.Listing;
+import io.zerostore.node.index.ListingQuery;
+import io.zerostore.node.index.Metadata;
+import io.zerostore.node.index.Outcome;
+import io.zerostore.node.server.db.DbPath;
+import io.zerostore.node.server.db.DbRequest;
+import io.zerostore.node.server.db.DbResponses;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Swift's account server on our backend protocol (BACKEND.md): accounts and the container rows
+ * that container servers report, in the device's index DB. Like {@link ContainerApp}, all DB
+ * work runs on the device's executors.
+ */
+public final class AccountApp implements HttpHandler {
+    /** Accounts that a container report creates when missing (Swift's {@code auto_create_account_prefix}). */
+    static final String AUTO_CREATE_PREFIX = ".";
+
+    private final IndexDevices devices;
+
+    public AccountApp(IndexDevices devices) {
+        this.devices = devices;
+    }
+
+    static boolean isSaved(String lowerName) {
+        return lowerName.startsWith("x-account-meta-") || lowerName.startsWith("x-account-sysmeta-");
+    }
+
+    @Override
+    public void handle(HttpExchange ex) {
+        ex.body().discard();
+        HttpMethod m = ex.method();
+        if (m.equals(HttpMethod.GET) || m.equals(HttpMethod.HEAD)) {
+            get(ex, m.equals(HttpMethod.HEAD));
+        } else if (m.equals(HttpMethod.PUT)) {
+            put(ex);
+        } else if (m.equals(HttpMethod.POST)) {
+            post(ex);
+        } else if (m.equals(HttpMethod.DELETE)) {
+            delete(ex);
+        } else {
+            throw new SwiftException(405);
+        }
+    }
+
+    private void put(HttpExchange ex) {
+        DbPath p = DbPath.parse(ex.path(), 3, 4);
+        if (p.container() != null) {
+            putContainer(ex, p);
+            return;
+        }
+        Timestamp ts = DbRequest.timestamp(ex);
+        Metadata md = DbRequest.metadata(ex.headers(), AccountApp::isSaved, ts);
+        withIndex(ex, p, idx -> idx.put(p.account(), ts, md).thenAccept(o -> {
+            switch (o) {
+                case CREATED -> DbResponses.status(ex, 201, DbResponses.headers());
+                case CONFLICT -> DbResponses.status(ex, 409, DbResponses.headers());
+                case RECENTLY_DELETED -> ex.respondError(new SwiftException(403, "Recently deleted",
+                        "text/html; charset=utf-8", Map.of("X-Account-Status", "Deleted")));
+                default -> DbResponses.status(ex, 202, DbResponses.headers());
+            }
+        }));
+    }
+
+    /** A container server's report: {@code PUT /d/p/a/c} with the container's timestamps and counts. */
+    private void putContainer(HttpExchange ex, DbPath p) {
+        String putRaw = ex.headers().get("X-Put-Timestamp", "");
+        String deleteRaw = ex.headers().get("X-Delete-Timestamp", "");
+        ContainerRow row = new ContainerRow(p.container(),
+                DbRequest.timestampHeader(ex, "X-Put-Timestamp"),
+                DbRequest.timestampHeader(ex, "X-Delete-Timestamp"),
+                DbRequest.longHeader(ex, "X-Object-Count"),
+                DbRequest.longHeader(ex, "X-Bytes-Used"));
+        Timestamp ts = Timestamp.parseOrNull(ex.headers().get("X-Timestamp"));
+        withIndex(ex, p, idx -> autoCreate(idx, p.account(), ts == null ? Timestamp.now() : ts)
+                .thenCompose(x -> idx.updateContainer(p.account(), row))
+                .thenAccept(o -> {
+                    if (o == Outcome.NOT_FOUND) {
+                        DbResponses.status(ex, 404, DbResponses.headers());
+                    } else {
+                        // Swift compares the two header strings, as given
+                        DbResponses.status(ex, deleteRaw.compareTo(putRaw) > 0 ? 204 : 201, DbResponses.headers());
+                    }
+                }));
+    }
+
+    private static CompletableFuture<?> autoCreate(AccountIndex idx, String account, Timestamp ts) {
+        if (!account.startsWith(AUTO_CREATE_PREFIX)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return idx.info(account).thenCompose(i -> i.isPresent()
+                ? CompletableFuture.completedFuture(null)
+                : idx.put(account, ts, Metadata.empty()));
+    }
+
+    private void post(HttpExchange ex) {
+        DbPath p = DbPath.parse(ex.path(), 3, 3);
+        Timestamp ts = DbRequest.timestamp(ex);
+        Metadata md = DbRequest.metadata(ex.headers(), AccountApp::isSaved, ts);
+        withIndex(ex, p, idx -> idx.post(p.account(), ts, md).thenAccept(o -> {
+            if (o == Outcome.ACCEPTED) {
+                DbResponses.status(ex, 204, DbResponses.headers());
+            } else {
+                DbResponses.status(ex, 404, deletedStatus(o == Outcome.RECENTLY_DELETED));
+            }
+        }));
+    }
+
+    private void delete(HttpExchange ex) {
+        DbPath p = DbPath.parse(ex.path(), 3, 3);
+        Timestamp ts = DbRequest.timestamp(ex);
+        withIndex(ex, p, idx -> idx.delete(p.account(), ts).thenAccept(o -> {
+            if (o == Outcome.DELETED) {
+                DbResponses.status(ex, 204, deletedStatus(true));
+            } else {
+                DbResponses.status(ex, 404, deletedStatus(o == Outcome.RECENTLY_DELETED));
+            }
+        }));
+    }
+
+    private static HttpHeaders deletedStatus(boolean deleted) {
+        HttpHeaders h = DbResponses.headers();
+        if (deleted) {
+            h.set("X-Account-Status", "Deleted");
+        }
+        return h;
+    }
+
+    private void get(HttpExchange ex, boolean head) {
+        DbPath p = DbPath.parse(ex.path(), 3, 3);
+        ListingQuery q = head ? null : DbRequest.accountListing(ex.path());
+        ListingFormat format = DbRequest.format(ex);
+        boolean vary = !ex.path().hasParam("format");
+        withIndex(ex, p, idx -> {
+            CompletableFuture<Listing<AccountInfo>> f = head
+                    ? idx.info(p.account()).thenApply(i -> new Listing<>(i.orElse(null), List.of()))
+                    : idx.list(p.account(), q);
+            return f.thenAccept(l -> answerListing(ex, p, format, vary, head, l));
+        });
+    }
+
+    private static void answerListing(HttpExchange ex, DbPath p, ListingFormat format, boolean vary, boolean head,
+                                      Listing<AccountInfo> l) {
+        AccountInfo info = l.info();
+        if (info == null || info.isDeleted()) {
+            DbResponses.status(ex, 404, deletedStatus(info != null && info.statusDeleted()));
+            return;
+        }
+        HttpHeaders h = DbResponses.headers()
+                .set("X-Account-Container-Count", info.containerCount())
+                .set("X-Account-Object-Count", info.objectCount())
+                .set("X-Account-Bytes-Used", info.bytesUsed())
+                .set("X-Timestamp", info.createdAt().normal())
+                .set("X-PUT-Timestamp", info.putTimestamp().normal());
+        DbResponses.metadata(h, info.metadata().visible());
+        h.set("Content-Type", format.contentType());
+        if (vary) {
+            h.set("Vary", "Accept");
+        }
+        if (head) {
+            DbResponses.body(ex, 204, h, new byte[0]);
+            return;
+        }
+        byte[] body = ListingBody.account(format, p.account(), l.entries());
+        DbResponses.body(ex, body.length == 0 ? 204 : 200, h, body);
+    }
+
+    @FunctionalInterface
+    private interface IndexWork {
+        CompletableFuture<?> run(AccountIndex idx);
+    }
+
+    private void withIndex(HttpExchange ex, DbPath p, IndexWork work) {
+        devices.accounts(p.device())
+                .thenCompose(work::run)
+                .whenComplete((x, e) -> {
+                    if (e != null) {
+                        DbResponses.fail(ex, e, p.device());
+                    }
+                });
+    }
+}

@@ -1,0 +1,39 @@
+package io.zerostore.node.server;
+
+import io.zerostore.common.http.HttpExchange;
+import io.zerostore.common.http.HttpHandler;
+import io.zerostore.common.swift.SwiftException;
+import java.util.concurrent.RejectedExecutionException;
+
+/** The object server's app at the end of its pipeline: routes a backend request by method. */
+final class ObjectApp implements HttpHandler {
+    private final ObjectPutHandler put;
+    private final ObjectGetHandler get;
+    private final ObjectPostHandler post;
+    private final ObjectDeleteHandler delete;
+
+    ObjectApp(ObjectContext ctx) {
+        this.put = new ObjectPutHandler(ctx);
+        this.get = new ObjectGetHandler(ctx);
+        this.post = new ObjectPostHandler(ctx);
+        this.delete = new ObjectDeleteHandler(ctx);
+    }
+
+    @Override
+    public void handle(HttpExchange ex) {
+        String method = ex.method().name();
+        ObjectRequest req = null;
+        try {
+            req = ObjectRequest.parse(ex);
+            switch (method) {
+                case "PUT" -> put.handle(ex, req);
+                case "GET", "HEAD" -> get.handle(ex, req);
+                case "POST" -> post.handle(ex, req);
+                case "DELETE" -> delete.handle(ex, req);
+                default -> throw new SwiftException(405);
+            }
+        } catch (RejectedExecutionException e) {
+            Responses.fail(ex, req == null ? "" : req.device(), e);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.zerostore.node.server;
+
+import io.netty.handler.codec.http.HttpUtil;
+import io.zerostore.common.http.HttpExchange;
+import io.zerostore.common.swift.Conditionals;
+import io.zerostore.common.swift.SwiftException;
+import io.zerostore.common.swift.Timestamp;
+import io.zerostore.node.diskfile.DiskFile;
+import io.zerostore.node.diskfile.DiskFileWriter;
+import io.zerostore.node.diskfile.ObjectState;
+import io.zerostore.node.diskfile.StoredObject;
+import java.util.Set;
+
+/**
+ * Object PUT. Everything that can refuse the upload runs before the first body byte is asked for,
+ * so {@code Expect: 100-continue} gets the final status instead of {@code 100} (Swift's
+ * {@code _pre_create_checks}): headers, device (507), If-None-Match (412), the existing timestamp
+ * (409 + X-Backend-Timestamp), and the space reservation (507). Then {@link ObjectUpload} streams.
+ */
+final class ObjectPutHandler {
+    private final ObjectContext ctx;
+
+    ObjectPutHandler(ObjectContext ctx) {
+        this.ctx = ctx;
+    }
+
+    void handle(HttpExchange ex, ObjectRequest req) {
+        Timestamp ts = req.timestamp();
+        boolean chunked = HttpUtil.isTransferEncodingChunked(ex.request());
+        long length = -1;
+        if (!chunked) {
+            String cl = req.headers().get("Content-Length");
+            if (cl == null) {
+                throw SwiftException.plain(411, "Missing Content-Length header.");
+            }
+            try {
+                length = Long.parseLong(cl.strip());
+            } catch (NumberFormatException e) {
+                throw SwiftException.plain(400, "Invalid Content-Length header value");
+            }
+        }
+        if (length > ctx.config().maxFileSize()) {
+            throw SwiftException.plain(413, "Your request is too large.");
+        }
+        String contentType = req.headers().get("Content-Type");
+        if (contentType == null) {
+            throw SwiftException.plain(400, "No content type");
+        }
+        req.deleteAt(ctx.now());
+        MetadataRules.check(req.headers());
+        Set<String> ifNoneMatch = Conditionals.tags(req.headers().get("If-None-Match"));
+        long expected = length;
+        ctx.executors().submit(req.device(), () -> prepare(req, ts, ifNoneMatch, expected))
+                .whenComplete((prepared, err) -> {
+                    if (err != null) {
+                        Responses.fail(ex, req.device(), err);
+                    } else {
+                        new ObjectUpload(ctx, ex, req, prepared.file(), prepared.writer(), ts, expected).start();
+                    }
+                });
+    }
+
+    private record Prepared(DiskFile file, DiskFileWriter writer) {}
+
+    /** On the disk thread: the checks that need the disk, then the temporary file. */
+    private Prepared prepare(ObjectRequest req, Timestamp ts, Set<String> ifNoneMatch, long length)
+            throws Exception {
+        DiskFile file = ctx.files().get(req.device(), req.partition(), req.account(), req.container(), req.object());
+        ObjectState state = file.read(ts.ticks() / (double) Timestamp.TICKS_PER_SECOND);
+        Timestamp existing = null;
+        if (state instanceof ObjectState.Present p) {
+            try (StoredObject obj = p.object()) {
+                if (ifNoneMatch != null && Conditionals.contains(ifNoneMatch, obj.metadata().etag())) {
+                    throw new SwiftException(412);
+                }
+                existing = obj.dataTimestamp();
+            }
+        } else if (state instanceof ObjectState.Deleted d) {
+            existing = d.timestamp();
+        } else if (state instanceof ObjectState.Expired e) {
+            existing = e.timestamp();
+        }
+        if (existing != null && existing.compareTo(ts) >= 0) {
+            throw Responses.error(409, "X-Backend-Timestamp", existing.internal());
+        }
+        return new Prepared(file, file.create(length));
+    }
+}

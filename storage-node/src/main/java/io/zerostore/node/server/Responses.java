@@ -1,0 +1,67 @@
+package io.zerostore.node.server;
+
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.zerostore.common.http.HttpExchange;
+import io.zerostore.common.swift.SwiftException;
+import io.zerostore.common.swift.SwiftStatus;
+import io.zerostore.node.diskfile.DeviceUnavailableException;
+import io.zerostore.node.diskfile.DiskFullException;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+
+/** Turns a failure of an object request into Swift's response; one place for the status mapping. */
+final class Responses {
+    private static final System.Logger LOG = System.getLogger(Responses.class.getName());
+
+    private Responses() {}
+
+    /** Maps a failure: SwiftException as is, a full or missing device 507, a full disk queue 503, else 500. */
+    static SwiftException toSwift(Throwable t, String device) {
+        Throwable e = unwrap(t);
+        if (e instanceof SwiftException s) {
+            return s;
+        }
+        if (e instanceof DeviceUnavailableException || e instanceof DiskFullException) {
+            return new SwiftException(507, SwiftStatus.insufficientStorageBody(device), SwiftException.HTML, Map.of());
+        }
+        if (e instanceof RejectedExecutionException) {
+            return new SwiftException(503);
+        }
+        LOG.log(System.Logger.Level.ERROR, "object request on " + device + " failed", e);
+        return new SwiftException(500);
+    }
+
+    static Throwable unwrap(Throwable t) {
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    /** Answers with the failure, or cuts the connection if the response had already started. */
+    static void fail(HttpExchange ex, String device, Throwable t) {
+        SwiftException e = toSwift(t, device);
+        if (ex.headSent()) {
+            ex.abort();
+        } else {
+            ex.respondError(e);
+        }
+    }
+
+    /** An error with extra headers, e.g. 404/409 with X-Backend-Timestamp. */
+    static SwiftException error(int status, String header, String value) {
+        return new SwiftException(status, null, SwiftException.HTML, Map.of(header, value));
+    }
+
+    /** Swift's default response for a status: HTML explanation body or empty. */
+    static void status(HttpExchange ex, int status, HttpHeaders extra) {
+        HttpHeaders h = extra == null ? new DefaultHttpHeaders() : extra;
+        if (!h.contains("Content-Type")) {
+            h.set("Content-Type", SwiftException.HTML);
+        }
+        ex.respond(status, h, SwiftStatus.defaultBody(status));
+    }
+}
