@@ -281,6 +281,30 @@ try:
 except OSError:
     pass
 cat = {"warmMiBps": cat_mibs("cat-warm.json"), "coldMiBps": cat_mibs("cat-cold.json")}
+cold = load("cat-cold.json")
+if cold:
+    cat["coldFirstMiBps"] = round(256 / cold["results"][0]["times"][0], 1)
+
+# the targets of issue 5, checked only when both stores ran
+def value(key, t):
+    for row in table:
+        if row["workload"].startswith(key):
+            return row.get(t)
+    return None
+goals = []
+def goal(text, ours, ref, factor, higher):
+    if ours is None or not ref:
+        return
+    ratio = ours / ref
+    goals.append({"goal": text, "value": "%.2fx" % ratio,
+                  "holds": ratio >= factor if higher else ratio <= factor})
+goal("4 KiB PUT >= 5x Swift", value("4 KiB PUT", "ours"), value("4 KiB PUT", "swift"), 5, True)
+goal("4 KiB GET >= 5x Swift", value("4 KiB GET", "ours"), value("4 KiB GET", "swift"), 5, True)
+goal("%s GET >= 2x Swift" % large, value(large + " GET", "ours"), value(large + " GET", "swift"), 2, True)
+goal("%s GET >= 0.8x cat (warm)" % large, value(large + " GET", "ours"), cat["warmMiBps"], 0.8, True)
+goal("%s PUT >= 2x Swift" % large, value(large + " PUT", "ours"), value(large + " PUT", "swift"), 2, True)
+goal("listing p50 <= 0.5x Swift", value("listing %s objs, first page p50" % nlist, "ours"),
+     value("listing %s objs, first page p50" % nlist, "swift"), 0.5, False)
 raw = {}
 for f in sorted(os.listdir(res)):
     if f.endswith(".json"):
@@ -298,6 +322,7 @@ doc = {
     "rounds": int(rounds),
     "table": table,
     "cat256MiB": cat,
+    "goals": goals,
     # 1/5/15-min load average when each run started: other work on the machine skews results
     "loadavgAtStart": loadavg,
     "runs": raw,
@@ -321,8 +346,11 @@ for row in table:
     if show_static:
         line.append(cell(row, "static"))
     lines.append(line)
-lines.append(["cat 256 MiB, page cache warm (MiB/s)", "%s" % (cat["warmMiBps"] or "n/a"), "", ""] + ([""] if show_static else []))
-lines.append(["cat 256 MiB, cold (MiB/s)", "%s" % (cat["coldMiBps"] or "n/a"), "", ""] + ([""] if show_static else []))
+# cat is a property of the machine, not of a store: the same value in both columns
+for label, v in (("cat 256 MiB, page cache warm (MiB/s)", cat["warmMiBps"]),
+                 ("cat 256 MiB, after drop_caches (MiB/s)", cat["coldMiBps"])):
+    c = "n/a" if v is None else "%.1f" % v
+    lines.append([label, c, c, ""] + ([""] if show_static else []))
 widths = [max(len(str(x[i])) for x in [head] + lines) for i in range(len(head))]
 fmt = lambda cols: "| " + " | ".join(str(c).ljust(w) for c, w in zip(cols, widths)) + " |"
 print(fmt(head))
@@ -331,6 +359,14 @@ for l in lines:
     print(fmt(l))
 if any(r.get("swiftProblems") or r.get("oursProblems") for r in table):
     print("* = the run had non-2xx responses, failures or ETag mismatches: see the JSON")
+if cat.get("coldFirstMiBps"):
+    print("cold cat: first read after drop_caches %.1f MiB/s (the table has the median of 5;"
+          " the host may cache this VM's disk)" % cat["coldFirstMiBps"])
+goals = doc["goals"]
+if goals:
+    print("goals (issue 5):")
+    for g in goals:
+        print("  %-34s %-22s %s" % (g["goal"], g["value"], "holds" if g["holds"] else "NOT MET"))
 if int(rounds) > 1:
     print("medians of %s alternating rounds (every round is in the JSON)" % rounds)
 if ours_note:
