@@ -1,7 +1,11 @@
 package io.zerostore.deploy;
 
+import io.zerostore.common.ring.cli.RingCommand;
 import io.zerostore.deploy.allinone.ParentWatch;
 import io.zerostore.deploy.allinone.StartCommand;
+import io.zerostore.node.server.NodeCommand;
+import io.zerostore.proxy.ProxyCommand;
+import io.zerostore.sandbox.cli.ZerovmCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,8 +21,11 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Zerostore.Version.class,
         description = "A Swift-API object store that runs sandboxed WebAssembly jobs next to the data.",
-        subcommands = {StartCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {StartCommand.class, ProxyCommand.class, NodeCommand.class, RingCommand.class, ZerovmCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Zerostore implements Runnable {
+    private static final String LOG_FORMAT = "java.util.logging.SimpleFormatter.format";
+
     @Spec
     private CommandSpec spec;
 
@@ -36,9 +43,13 @@ public final class Zerostore implements Runnable {
     /** An operator wants the reason, not a stack trace; ZEROSTORE_DEBUG=1 shows the trace too. */
     private static int reportFailure(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
-        err.println("zerostore " + cmd.getCommandName() + ": " + describe(e));
+        String told = describe(e);
+        err.println("zerostore " + cmd.getCommandName() + ": " + told);
         for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
-            err.println("  caused by: " + describe(c));
+            if (!told.contains(describe(c))) {
+                told = describe(c);
+                err.println("  caused by: " + told);
+            }
         }
         if (System.getenv("ZEROSTORE_DEBUG") != null) {
             e.printStackTrace(err);
@@ -52,6 +63,10 @@ public final class Zerostore implements Runnable {
     }
 
     public static void main(String[] args) {
+        if (System.getProperty(LOG_FORMAT) == null) {
+            // one line per record instead of java.util.logging's two
+            System.setProperty(LOG_FORMAT, "%1$tF %1$tT %4$s %3$s: %5$s%6$s%n");
+        }
         ParentWatch.fromSystemProperty();
         int code = commandLine().execute(args);
         System.exit(code);

@@ -21,7 +21,13 @@ class ZerostoreTest {
     @Test
     void helpListsTheCommands() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("Usage: zerostore").contains("start");
+        assertThat(out.toString()).contains("Usage: zerostore").contains("start").contains("node").contains("ring").contains("zerovm");
+    }
+
+    @Test
+    void zerovmIsTheSandboxCli() {
+        assertThat(run("zerovm", "--help")).isZero();
+        assertThat(out.toString()).contains("Usage: zerostore zerovm").contains("manifest");
     }
 
     @Test

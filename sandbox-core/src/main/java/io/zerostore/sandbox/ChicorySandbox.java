@@ -50,7 +50,7 @@ public final class ChicorySandbox implements Sandbox {
 
     @Override
     public Report run(Execution execution) {
-        return new InstanceRun(execution, watchdog).run();
+        return new InstanceRun(execution, watchdog, options.byteArrayMemory()).run();
     }
 
     /** Programs currently cached. */

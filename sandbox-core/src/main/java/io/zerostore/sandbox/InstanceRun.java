@@ -1,5 +1,6 @@
 package io.zerostore.sandbox;
 
+import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.ChicoryInterruptedException;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
@@ -25,6 +26,7 @@ final class InstanceRun {
 
     private final Execution e;
     private final Watchdog watchdog;
+    private final boolean byteArrayMemory;
     private final long wallStart = System.nanoTime();
     private final long cpuStart = cpuNow();
     private final long userStart = userNow();
@@ -32,9 +34,10 @@ final class InstanceRun {
     private String status;
     private long memoryBytes;
 
-    InstanceRun(Execution execution, Watchdog watchdog) {
+    InstanceRun(Execution execution, Watchdog watchdog, boolean byteArrayMemory) {
         this.e = execution;
         this.watchdog = watchdog;
+        this.byteArrayMemory = byteArrayMemory;
     }
 
     Report run() {
@@ -49,11 +52,12 @@ final class InstanceRun {
                 return report(setup, ValidationState.FAILED, "validation failed: the module needs "
                         + (long) p.initialPages() * PAGE + " bytes of memory, limit is " + e.memoryLimit());
             }
-            try (Watchdog.Watch watch = watchdog.watch(e.timeout())) {
-                setup.build(e, watch);
+            try (Watchdog.Watch watch = watchdog.watch()) {
+                setup.build(e, watch); // host-side, bounded work: not under the clock
                 if (e.setupOnly()) {
                     return report(setup, p.validation(), Report.SETUP_ONLY);
                 }
+                watch.arm(e.timeout());
                 execute(p, setup, (int) Math.min(limitPages, MemoryLimits.MAX_PAGES), watch);
             }
             return report(setup, p.validation(), status);
@@ -71,6 +75,9 @@ final class InstanceRun {
                             java.util.List.copyOf(setup.host.functions())).build())
                     .withMemoryLimits(new MemoryLimits(p.initialPages(), max))
                     .withStart(false); // Chicory would call "_start" itself; we call it below
+            if (byteArrayMemory) {
+                b.withMemoryFactory(ByteArrayMemory::new);
+            }
             if (p.machineFactory() != null) {
                 b.withMachineFactory(p.machineFactory());
             }

@@ -84,6 +84,16 @@ final class ProgramValidator {
         if (start == null || start.exportType() != ExternalType.FUNCTION) {
             return "no _start function exported (only WASI command modules run)";
         }
+        int imported = module.importSection().count(ExternalType.FUNCTION);
+        int index = start.index();
+        int typeIndex = index < imported
+                ? ((FunctionImport) module.importSection().stream()
+                        .filter(i -> i.importType() == ExternalType.FUNCTION).toList().get(index)).typeIndex()
+                : module.functionSection().getFunctionType(index - imported);
+        FunctionType type = module.typeSection().getType(typeIndex);
+        if (!type.params().isEmpty() || !type.returns().isEmpty()) {
+            return "_start must take and return nothing, has " + type;
+        }
         var memories = module.memorySection();
         if (memories.isEmpty() || memories.get().memoryCount() != 1) {
             return "the module must define exactly one memory";

@@ -24,11 +24,9 @@ final class Watchdog implements AutoCloseable {
         timer.setRemoveOnCancelPolicy(true);
     }
 
-    /** Starts watching the calling thread. Close the watch when the run ends. */
-    Watch watch(Duration timeout) {
-        Watch w = new Watch(Thread.currentThread());
-        w.future = timer.schedule(w::fire, timeout.toNanos(), TimeUnit.NANOSECONDS);
-        return w;
+    /** A watch of the calling thread, not yet armed. Close it when the run ends. */
+    Watch watch() {
+        return new Watch(Thread.currentThread(), this);
     }
 
     @Override
@@ -43,13 +41,26 @@ final class Watchdog implements AutoCloseable {
      */
     static final class Watch implements IoShield, AutoCloseable {
         private final Thread thread;
+        private final Watchdog owner;
         private ScheduledFuture<?> future;
+        private static final long REPEAT_MILLIS = 50;
         private boolean shielded;
-        private boolean fired;
+        private volatile boolean fired;
         private boolean done;
 
-        private Watch(Thread thread) {
+        private Watch(Thread thread, Watchdog owner) {
             this.thread = thread;
+            this.owner = owner;
+        }
+
+        /**
+         * Starts the clock: after {@code timeout} the thread is interrupted (or stopped at
+         * unshield), and interrupted again every {@link #REPEAT_MILLIS} ms until the run ends, in
+         * case something swallowed an interrupt.
+         */
+        void arm(Duration timeout) {
+            future = owner.timer.scheduleAtFixedRate(this::fire, timeout.toNanos(),
+                    TimeUnit.MILLISECONDS.toNanos(REPEAT_MILLIS), TimeUnit.NANOSECONDS);
         }
 
         private synchronized void fire() {
@@ -62,8 +73,15 @@ final class Watchdog implements AutoCloseable {
             }
         }
 
-        synchronized boolean fired() {
+        boolean fired() {
             return fired;
+        }
+
+        @Override
+        public void checkpoint() {
+            if (fired) {
+                throw new ChicoryInterruptedException("timeout");
+            }
         }
 
         @Override
@@ -88,7 +106,9 @@ final class Watchdog implements AutoCloseable {
         /** Stops watching; clears the interrupt this watch caused so the thread can be reused. */
         @Override
         public void close() {
-            future.cancel(false);
+            if (future != null) {
+                future.cancel(false);
+            }
             boolean wasFired;
             synchronized (this) {
                 done = true;

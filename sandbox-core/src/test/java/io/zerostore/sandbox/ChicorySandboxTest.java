@@ -159,4 +159,29 @@ class ChicorySandboxTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Runs.COMPILED.run(exec))
                 .isInstanceOf(SandboxException.class).hasMessageContaining("positional write");
     }
+
+    @Test
+    void manyRunsInParallelShareOneProgramWithoutInterference() throws Exception {
+        Program wc = Runs.COMPILED.load(Examples.bytes("wc"));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4,
+                SandboxThreads.factory("zerovm-test", SandboxThreads.RECOMMENDED_STACK_BYTES));
+        try {
+            java.util.List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                String text = "w ".repeat(i) + "\n".repeat(i % 5);
+                results.add(pool.submit(() -> {
+                    MemoryBinding out = MemoryBinding.empty(100);
+                    Report r = Runs.COMPILED.run(Execution.builder(wc).input("/dev/stdin", MemoryBinding.of(text))
+                            .output("/dev/stdout", out, 100).build());
+                    return r.status() + " " + out.asString();
+                }));
+            }
+            for (int i = 0; i < 64; i++) {
+                int bytes = 2 * i + i % 5;
+                assertThat(results.get(i).get()).isEqualTo("ok " + (i % 5) + " " + i + " " + bytes + "\n");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

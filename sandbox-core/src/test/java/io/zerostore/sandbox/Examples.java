@@ -25,6 +25,18 @@ public final class Examples {
         return dir().resolve(name);
     }
 
+    /** A test-only program built from src/test/c into the test resources. */
+    public static byte[] resource(String name) {
+        try (var in = Examples.class.getResourceAsStream("/" + name + ".wasm")) {
+            if (in == null) {
+                throw new IllegalStateException("no test resource " + name + ".wasm");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static byte[] bytes(String name) {
         try {
             return Files.readAllBytes(path(name.contains(".") ? name : name + ".wasm"));

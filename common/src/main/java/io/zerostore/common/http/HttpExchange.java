@@ -48,6 +48,8 @@ public final class HttpExchange {
     private Runnable writableCallback;
     private final long startNanos = System.nanoTime();
     private Consumer<HttpExchange> completionListener;
+    private final java.util.ArrayList<Consumer<HttpResponse>> headHooks = new java.util.ArrayList<>(4);
+    private volatile boolean aborted;
 
     HttpExchange(Channel channel, HttpRequest request, InboundBody body, Runnable onDone) {
         this.channel = channel;
@@ -70,7 +72,7 @@ public final class HttpExchange {
     }
 
     /** The decoded path and query of the request URI. */
-    public RequestPath path() {
+    public synchronized RequestPath path() {
         if (path == null) {
             path = RequestPath.parse(request.uri());
         }
@@ -103,9 +105,33 @@ public final class HttpExchange {
     }
 
     /** Called once when the response has been fully written (for access logs and metrics). */
-    public void onComplete(Consumer<HttpExchange> listener) {
+    public synchronized void onComplete(Consumer<HttpExchange> listener) {
         Consumer<HttpExchange> prev = completionListener;
         completionListener = prev == null ? listener : prev.andThen(listener);
+    }
+
+    /**
+     * Lets a pipeline stage see and change the response head just before it is written, the way a
+     * WSGI middleware wraps {@code start_response}: hooks run in reverse order of registration, so
+     * the outermost filter (registered first) sees the head last.
+     */
+    public synchronized void onHead(Consumer<HttpResponse> hook) {
+        headHooks.add(hook);
+    }
+
+    /**
+     * Changes the request line as a later stage will see it (a filter turning {@code COPY} into a
+     * {@code PUT} of the destination). The decoded path is recomputed.
+     */
+    public synchronized void rewrite(HttpMethod method, String uri) {
+        request.setMethod(method);
+        request.setUri(uri);
+        path = null;
+    }
+
+    /** True when the response was abandoned half-way ({@link #abort()}). */
+    public boolean aborted() {
+        return aborted;
     }
 
     public boolean headSent() {
@@ -145,13 +171,16 @@ public final class HttpExchange {
         respond(code, headers, Unpooled.copiedBuffer(text, StandardCharsets.UTF_8));
     }
 
-    /** Answers with the Swift error: status line, body and content type as Swift sends them. */
+    /**
+     * Answers with the Swift error: status line, body and content type as Swift sends them (no
+     * body and {@code Content-Length: 0} for HEAD).
+     */
     public void respondError(SwiftException e) {
         HttpHeaders h = new io.netty.handler.codec.http.DefaultHttpHeaders();
         e.headers().forEach(h::set);
-        String text = e.body();
         h.set(HttpHeaderNames.CONTENT_TYPE, e.contentType());
-        respond(e.status(), h, text);
+        // Swift emits the error body only when the method is not HEAD: HEAD gets Content-Length 0
+        respond(e.status(), h, method().equals(HttpMethod.HEAD) ? "" : e.body());
     }
 
     // ---- streamed responses ----
@@ -190,8 +219,11 @@ public final class HttpExchange {
 
     /** Aborts a streamed response whose body cannot be completed: the client sees a short read. */
     public void abort() {
+        aborted = true;
         closeAfter = true;
         channel.close();
+        body.abandonIfUnclaimed();
+        notifyComplete();
         runOnLoop(() -> onDone.run());
     }
 
@@ -235,6 +267,13 @@ public final class HttpExchange {
             throw new IllegalStateException("response already started");
         }
         headSent = true;
+        java.util.List<Consumer<HttpResponse>> hooks;
+        synchronized (this) {
+            hooks = new java.util.ArrayList<>(headHooks);
+        }
+        for (int i = hooks.size() - 1; i >= 0; i--) {
+            hooks.get(i).accept(head);
+        }
         status = head.status().code();
         // A body we did not read to the end leaves the connection in an unknown state: close it.
         if (!keepAliveRequested || !body.isComplete()) {
@@ -249,12 +288,20 @@ public final class HttpExchange {
         }
     }
 
-    private void finish(io.netty.util.concurrent.Future<? super Void> f) {
-        if (completionListener != null) {
-            Consumer<HttpExchange> l = completionListener;
+    private void notifyComplete() {
+        Consumer<HttpExchange> l;
+        synchronized (this) {
+            l = completionListener;
             completionListener = null;
+        }
+        if (l != null) {
             l.accept(this);
         }
+    }
+
+    private void finish(io.netty.util.concurrent.Future<? super Void> f) {
+        body.abandonIfUnclaimed();
+        notifyComplete();
         if (closeAfter || !f.isSuccess()) {
             channel.close();
         }

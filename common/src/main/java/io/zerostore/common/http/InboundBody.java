@@ -71,6 +71,22 @@ public final class InboundBody {
         });
     }
 
+    /**
+     * The exchange is over: a body nobody subscribed to (a request refused before its body was
+     * read, e.g. 409 to a PUT) is dropped. Its queued buffers are released, no {@code 100 Continue}
+     * is sent and nothing more is queued; the connection stays usable only if the body had fully
+     * arrived (otherwise the response closed it).
+     */
+    void abandonIfUnclaimed() {
+        onLoop(() -> {
+            if (subscriber == null && !discarding) {
+                finished = true;
+                firstDemandHook = null;
+                releaseQueued();
+            }
+        });
+    }
+
     /** True once the final chunk has been received (it may still sit in the queue). */
     public boolean isComplete() {
         return ended;

@@ -1,69 +1,74 @@
 package io.zerostore.common.ring;
 
-import java.util.ArrayList;
+import static io.zerostore.common.ring.TierLoad.DEVICE;
+import static io.zerostore.common.ring.TierLoad.IP;
+import static io.zerostore.common.ring.TierLoad.LEVELS;
+import static io.zerostore.common.ring.TierLoad.ZONE;
+
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
- * One rebalance of a builder's assignment table, in three steps.
+ * One rebalance of a builder's assignment table: gather the replicas that must or should move,
+ * then place them, in rounds.
  *
- * <ol>
- *   <li><b>Gather</b> the replicas that must or should move: unplaced ones and those on removed
- *       devices (always), a replica that shares a region, zone, IP or device with another replica
- *       of its partition while an unused failure domain still wants partitions (dispersion), and
- *       replicas of devices holding at least one more than their weight share (balance).
- *       Dispersion and balance only take partitions whose last move is at least
- *       {@code min_part_hours} old, and one replica per partition, so a partition keeps its
- *       other replicas in place while one moves.</li>
- *   <li><b>Place</b> each gathered replica on a device that does not hold its partition yet,
- *       preferring devices below their share; among those, choose top-down: an unused region, then
- *       the region that wants most, then an unused zone, the zone that wants most, and so on down
- *       to the device that wants most. Wanting is {@code share - held}, so placement follows the
- *       weights while dispersion decides among the devices that still want partitions.</li>
- * </ol>
+ * <ul>
+ *   <li><b>Must move</b>: unplaced replicas and those on removed devices, regardless of
+ *       {@code min_part_hours}.</li>
+ *   <li><b>Dispersion</b>: a replica sharing a region, zone, IP or device with another replica of
+ *       its partition, taken from a device above its weight share, while a domain the partition
+ *       does not use has room for it (each gathered replica reserves that room).</li>
+ *   <li><b>Balance</b>: a device's whole replicas above its share, then single replicas from the
+ *       most loaded devices while the devices below their share still want whole replicas; only
+ *       replicas a wanting device can take.</li>
+ *   <li><b>min_part_hours</b>: a partition moves at most one replica per rebalance, and only if its
+ *       last move is {@code min_part_hours} old. Moves count against the ring before the
+ *       rebalance, so a replica placed in an earlier round may be placed again.</li>
+ *   <li><b>Place</b> each gathered replica on a device not holding its partition, first among
+ *       devices that want a whole replica, then those short of a fraction, then any; among
+ *       them top-down: an unused region, the region that wants most, an unused zone, the zone that
+ *       wants most, an unused IP, ..., the device that wants most, then a per-partition
+ *       pseudo-random tie-break (so a device's partitions share replicas with many devices).</li>
+ * </ul>
  *
- * Only what is gathered moves, and balance gathers only a device's excess over its share, so a
- * rebalance after adding a device moves close to that device's share and nothing else.
+ * Weights come first (like Swift with overload 0): when zone weights are unequal, a partition may
+ * have two replicas in one zone. Only what is gathered moves, so a rebalance after adding a device
+ * moves close to that device's share; without changes it moves nothing.
  */
 final class Rebalancer {
   static final int NONE = -1;
-  private static final int REGION = 0;
-  private static final int ZONE = 1;
-  private static final int IP = 2;
-  private static final int DEVICE = 3;
-  private static final int LEVELS = 4;
   private static final int MAX_ROUNDS = 8;
 
   private final Device[] devs;
   private final int[][] table;
+  /** The assignment before this rebalance: what servers hold now. */
+  private final int[][] origin;
   private final int[] lastMoved;
   private final int minPartMinutes;
   private final int now;
   private final int parts;
   private final int replicas;
   private final boolean[] active;
-  private final int[][] tierOf;
-  private final double[][] target;
-  private final int[][] held;
-  private final boolean[][] tierHasActive;
+  private final TierLoad load;
   private final boolean[] touched;
   private final int[] order;
   private final int[] rank;
-  private final Gathered gathered;
+  private final GatheredReplicas gathered;
   private final long seed;
-  private int moved;
 
   /**
    * @param devs      devices by id; {@code null} for absent and for removed devices (their replicas move)
    * @param table     {@code [replica][partition]} device ids or {@link #NONE}; updated in place
-   * @param lastMoved per partition, minute (since the epoch) of its last move; updated in place
+   * @param lastMoved per partition, minute (since the epoch) of its last move; updated at the end
    */
   Rebalancer(Device[] devs, int[][] table, int[] lastMoved, int minPartHours, int nowMinute, long seed) {
     this.devs = devs;
     this.table = table;
+    this.origin = new int[table.length][];
+    for (int r = 0; r < table.length; r++) {
+      origin[r] = table[r].clone();
+    }
     this.lastMoved = lastMoved;
     this.minPartMinutes = minPartHours * 60;
     this.now = nowMinute;
@@ -80,58 +85,15 @@ final class Rebalancer {
     if (totalWeight == 0) {
       throw new RingBuilderException("no device with a weight above 0: nothing to place partitions on");
     }
-    this.tierOf = new int[LEVELS][devs.length];
-    int[] tierCounts = indexTiers();
-    this.target = new double[LEVELS][];
-    this.held = new int[LEVELS][];
-    this.tierHasActive = new boolean[LEVELS][];
-    for (int level = 0; level < LEVELS; level++) {
-      target[level] = new double[tierCounts[level]];
-      held[level] = new int[tierCounts[level]];
-      tierHasActive[level] = new boolean[tierCounts[level]];
-    }
-    double slotsPerWeight = (double) parts * replicas / totalWeight;
-    for (Device d : devs) {
-      if (d != null && active[d.id()]) {
-        for (int level = 0; level < LEVELS; level++) {
-          target[level][tierOf[level][d.id()]] += d.weight() * slotsPerWeight;
-          tierHasActive[level][tierOf[level][d.id()]] = true;
-        }
-      }
-    }
+    this.load = new TierLoad(devs, active, (double) parts * replicas / totalWeight);
     this.touched = new boolean[parts];
     this.order = shuffledPartitions(parts, seed);
     this.rank = new int[parts];
     for (int i = 0; i < parts; i++) {
       rank[order[i]] = i;
     }
-    this.gathered = new Gathered(parts * replicas);
+    this.gathered = new GatheredReplicas(parts * replicas);
     this.seed = seed;
-  }
-
-  /** Numbers each device's region, zone, IP and device densely; returns the count per level. */
-  private int[] indexTiers() {
-    List<Map<Object, Integer>> index = new ArrayList<>();
-    for (int level = 0; level < LEVELS; level++) {
-      index.add(new HashMap<>());
-    }
-    for (Device d : devs) {
-      if (d == null) {
-        continue;
-      }
-      Object[] keys = {d.region(), List.of(d.region(), d.zone()), List.of(d.region(), d.zone(), d.ip()), d.id()};
-      for (int level = 0; level < LEVELS; level++) {
-        Map<Object, Integer> m = index.get(level);
-        tierOf[level][d.id()] = m.computeIfAbsent(keys[level], k -> m.size());
-      }
-    }
-    int[] counts = index.stream().mapToInt(Map::size).toArray();
-    // devices are their own tier, numbered by id so that held[DEVICE][id] is the device's count
-    for (int id = 0; id < devs.length; id++) {
-      tierOf[DEVICE][id] = id;
-    }
-    counts[DEVICE] = devs.length;
-    return counts;
   }
 
   private static int[] shuffledPartitions(int parts, long seed) {
@@ -150,10 +112,11 @@ final class Rebalancer {
   }
 
   /**
-   * Runs the rebalance; returns the number of replicas that changed device. Each round moves at
-   * most one replica per partition (so a partition never has two replicas in flight and placing
-   * one cannot be forced into the zone of another); with {@code min_part_hours = 0} further
-   * rounds finish what one round could not.
+   * Runs the rebalance; returns the number of replicas whose device differs from before. Each
+   * round gathers at most one replica per partition (so placing it sees where the partition's
+   * other replicas are); later rounds finish what one round could not. Moves only count against
+   * the old assignment: a replica placed in an earlier round of this rebalance has not moved any
+   * data yet and may be placed again.
    */
   int run() {
     gatherUnplaced();
@@ -163,10 +126,22 @@ final class Rebalancer {
       }
       gatherForDispersion();
       gatherForBalance();
-      if (gathered.size == 0) {
+      if (gathered.size() == 0 || placeGathered() == 0) {
         break;
       }
-      placeGathered();
+    }
+    int moved = 0;
+    for (int p = 0; p < parts; p++) {
+      boolean partMoved = false;
+      for (int r = 0; r < replicas; r++) {
+        if (table[r][p] != origin[r][p]) {
+          moved++;
+          partMoved = true;
+        }
+      }
+      if (partMoved) {
+        lastMoved[p] = now;
+      }
     }
     return moved;
   }
@@ -178,25 +153,59 @@ final class Rebalancer {
         if (d == NONE || d >= devs.length || devs[d] == null) {
           gather(p, r);
         } else {
-          count(d, 1);
+          load.add(d, 1);
         }
       }
     }
   }
 
-  private boolean canMove(int p) {
-    return !touched[p] && now - lastMoved[p] >= minPartMinutes;
+  /**
+   * Whether replica {@code r} of partition {@code p} may be gathered: not if another replica of
+   * {@code p} is gathered in this round; otherwise always with {@code min_part_hours = 0}. Else a
+   * replica that is already away from its old device (or never had one) may be placed again, and
+   * an untouched replica may move only if no other replica of {@code p} moved in this rebalance
+   * and the partition's last move is {@code min_part_hours} old.
+   */
+  private boolean canMove(int p, int r) {
+    if (touched[p]) {
+      return false;
+    }
+    if (minPartMinutes == 0) {
+      return true;
+    }
+    for (int other = 0; other < replicas; other++) {
+      if (other != r && origin[other][p] != NONE && table[other][p] != origin[other][p]) {
+        return false;
+      }
+    }
+    if (origin[r][p] == NONE || table[r][p] != origin[r][p]) {
+      return true;
+    }
+    return now - lastMoved[p] >= minPartMinutes;
   }
 
+  /**
+   * Gathers a replica that shares a failure domain with another replica of its partition, from a
+   * device above its share, when a domain of that level which the partition does not use still
+   * has room. Each gathered replica reserves one unit of that room, so no more replicas are gathered than the free domains can
+   * take (the surplus would only be put back elsewhere, moving data for nothing).
+   */
   private void gatherForDispersion() {
-    for (int p : order) {
-      if (!canMove(p)) {
-        continue;
+    double[][] room = new double[LEVELS][];
+    for (int level = 0; level < LEVELS; level++) {
+      room[level] = new double[load.tierCount(level)];
+      for (int t = 0; t < room[level].length; t++) {
+        room[level][t] = load.hasActive(level, t) ? load.want(level, t) : 0;
       }
+    }
+    for (int p : order) {
       for (int level = 0; level < LEVELS; level++) {
-        int r = duplicateToMove(p, level);
-        if (r != NONE) {
+        int r = duplicateAt(p, level);
+        // only from a device above its share, or the move would open a gap to refill from elsewhere
+        int free = r == NONE || load.excess(table[r][p]) <= 0 ? NONE : unusedTierWithRoom(p, level, room[level]);
+        if (free != NONE && canMove(p, r)) {
           gather(p, r);
+          room[level][free] -= 1;
           break;
         }
       }
@@ -204,53 +213,95 @@ final class Rebalancer {
   }
 
   /**
-   * A replica of {@code p} sharing its tier at {@code level} with another replica, when some tier
-   * of that level unused by {@code p} still wants partitions; the replica on the more loaded
-   * device is chosen. {@link #NONE} if there is none.
+   * A replica of {@code p} sharing its tier at {@code level} with another replica (the one on
+   * the more loaded device), or {@link #NONE}.
    */
-  private int duplicateToMove(int p, int level) {
-    int found = NONE;
-    for (int a = 0; a < replicas && found == NONE; a++) {
+  private int duplicateAt(int p, int level) {
+    for (int a = 0; a < replicas; a++) {
       for (int b = a + 1; b < replicas; b++) {
         int da = table[a][p];
         int db = table[b][p];
-        if (da != NONE && db != NONE && tierOf[level][da] == tierOf[level][db]) {
-          found = excess(da) >= excess(db) ? a : b;
-          break;
+        if (da != NONE && db != NONE && load.tier(level, da) == load.tier(level, db)) {
+          return load.excess(da) >= load.excess(db) ? a : b;
         }
-      }
-    }
-    if (found == NONE) {
-      return NONE;
-    }
-    for (int t = 0; t < target[level].length; t++) {
-      if (tierHasActive[level][t] && target[level][t] - held[level][t] >= 1 && !usedBy(p, level, t, NONE)) {
-        return found;
       }
     }
     return NONE;
   }
 
+  /** The tier of {@code level} with the most room (at least one replica) that {@code p} does not use, or {@link #NONE}. */
+  private int unusedTierWithRoom(int p, int level, double[] room) {
+    int best = NONE;
+    for (int t = 0; t < room.length; t++) {
+      if (room[t] >= 1 && (best == NONE || room[t] > room[best]) && !usedBy(p, level, t, NONE)) {
+        best = t;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Gathers each device's whole replicas above its share; then, while the devices below their
+   * share still want more whole replicas than are gathered, one more from each device with the
+   * largest fractional excess. Without changes, no device wants a whole replica, so nothing moves.
+   */
   private void gatherForBalance() {
     int[][] slotsOf = slotsByDevice();
+    int[] wanting = IntStream.range(0, devs.length)
+        .filter(d -> active[d] && load.want(DEVICE, d) >= 1).toArray();
     for (int d = 0; d < devs.length; d++) {
-      if (devs[d] == null || excess(d) < 1) {
-        continue;
+      if (devs[d] != null) {
+        gatherFrom(d, slotsOf[d], wanting, (int) Math.floor(load.excess(d)));
       }
-      // First the replicas whose move also improves dispersion, then any.
-      for (int pass = 0; pass < 2 && excess(d) >= 1; pass++) {
-        for (int slot : slotsOf[d]) {
-          int p = slot / replicas;
-          int r = slot % replicas;
-          if (table[r][p] == d && canMove(p) && (pass == 1 || sharesZoneOrIp(p, r))) {
-            gather(p, r);
-            if (excess(d) < 1) {
-              break;
-            }
+    }
+    Integer[] byExcess = IntStream.range(0, devs.length).filter(d -> devs[d] != null && load.excess(d) > 0)
+        .boxed().sorted((a, b) -> Double.compare(load.excess(b), load.excess(a))).toArray(Integer[]::new);
+    for (int d : byExcess) {
+      if (wholeReplicasWanted() <= gathered.size()) {
+        break;
+      }
+      gatherFrom(d, slotsOf[d], wanting, 1);
+    }
+  }
+
+  private int wholeReplicasWanted() {
+    int wanted = 0;
+    for (int d = 0; d < devs.length; d++) {
+      if (active[d]) {
+        wanted += (int) Math.max(0, Math.floor(load.want(DEVICE, d)));
+      }
+    }
+    return wanted;
+  }
+
+  /**
+   * Gathers up to {@code count} replicas from device {@code d}: only replicas some wanting device
+   * can take (moving others would just shuffle them between full devices), and first those whose
+   * move also improves dispersion.
+   */
+  private void gatherFrom(int d, int[] slots, int[] wanting, int count) {
+    int left = count;
+    for (int pass = 0; pass < 2 && left > 0; pass++) {
+      for (int slot : slots) {
+        int p = slot / replicas;
+        int r = slot % replicas;
+        if (table[r][p] == d && canMove(p, r) && (pass == 1 || sharesZoneOrIp(p, r)) && canBeTakenByAny(p, wanting)) {
+          gather(p, r);
+          if (--left == 0) {
+            break;
           }
         }
       }
     }
+  }
+
+  private boolean canBeTakenByAny(int p, int[] devices) {
+    for (int d : devices) {
+      if (!usedBy(p, DEVICE, d, NONE)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Each device's slots ({@code p * replicas + r}), partitions in shuffled order. */
@@ -281,39 +332,46 @@ final class Rebalancer {
 
   private boolean sharesZoneOrIp(int p, int r) {
     int d = table[r][p];
-    return usedBy(p, ZONE, tierOf[ZONE][d], r) || usedBy(p, IP, tierOf[IP][d], r);
+    return usedBy(p, ZONE, load.tier(ZONE, d), r) || usedBy(p, IP, load.tier(IP, d), r);
   }
 
   /** Whether a placed replica of {@code p} other than {@code exceptReplica} is in tier {@code t}. */
   private boolean usedBy(int p, int level, int t, int exceptReplica) {
     for (int r = 0; r < replicas; r++) {
       int d = table[r][p];
-      if (r != exceptReplica && d != NONE && tierOf[level][d] == t) {
+      if (r != exceptReplica && d != NONE && load.tier(level, d) == t) {
         return true;
       }
     }
     return false;
   }
 
-  private void placeGathered() {
+  /** Places the gathered replicas; returns how many landed on a device other than the one they left. */
+  private int placeGathered() {
+    int changed = 0;
     for (int i : gathered.inPlacementOrder(rank, replicas)) {
-      int p = gathered.part[i];
-      int r = gathered.replica[i];
-      int from = gathered.from[i];
+      int p = gathered.part(i);
+      int r = gathered.replica(i);
+      int from = gathered.from(i);
       int to = choose(p, r);
       table[r][p] = to;
-      count(to, 1);
+      load.add(to, 1);
       if (to != from) {
-        moved++;
-        lastMoved[p] = now;
+        changed++;
       }
     }
     gathered.clear();
+    return changed;
   }
 
-  /** The best device for replica {@code r} of partition {@code p}; see the class comment. */
+  /**
+   * The best device for replica {@code r} of partition {@code p} (see the class comment), first
+   * among devices that want a whole replica more, then among those short of a fraction of one
+   * (rounding leftovers), then among all that do not hold the partition yet.
+   */
   private int choose(int p, int r) {
     int bestWanting = NONE;
+    int bestShort = NONE;
     int bestAny = NONE;
     int bestEvenIfHolding = NONE;
     for (int d = 0; d < devs.length; d++) {
@@ -325,12 +383,21 @@ final class Rebalancer {
         continue;
       }
       bestAny = better(p, r, d, bestAny);
-      if (target[DEVICE][d] - held[DEVICE][d] > 0) {
+      double want = load.want(DEVICE, d);
+      if (want > 0) {
+        bestShort = better(p, r, d, bestShort);
+      }
+      if (want >= 1) {
         bestWanting = better(p, r, d, bestWanting);
       }
     }
-    // fewer devices than replicas: a device must hold two replicas of one partition
-    return bestWanting != NONE ? bestWanting : bestAny != NONE ? bestAny : bestEvenIfHolding;
+    // with fewer devices than replicas a device must hold two replicas of one partition
+    for (int best : new int[] {bestWanting, bestShort, bestAny}) {
+      if (best != NONE) {
+        return best;
+      }
+    }
+    return bestEvenIfHolding;
   }
 
   private int better(int p, int r, int candidate, int best) {
@@ -338,8 +405,8 @@ final class Rebalancer {
       return candidate;
     }
     for (int level = 0; level < LEVELS; level++) {
-      int tc = tierOf[level][candidate];
-      int tb = tierOf[level][best];
+      int tc = load.tier(level, candidate);
+      int tb = load.tier(level, best);
       if (tc == tb) {
         continue;
       }
@@ -348,8 +415,8 @@ final class Rebalancer {
       if (unusedC != unusedB) {
         return unusedC ? candidate : best;
       }
-      double wantC = target[level][tc] - held[level][tc];
-      double wantB = target[level][tb] - held[level][tb];
+      double wantC = load.want(level, tc);
+      double wantB = load.want(level, tb);
       if (wantC != wantB) {
         return wantC > wantB ? candidate : best;
       }
@@ -366,68 +433,13 @@ final class Rebalancer {
     return x ^ (x >>> 29);
   }
 
-  private double excess(int d) {
-    return held[DEVICE][d] - target[DEVICE][d];
-  }
-
-  private void count(int d, int delta) {
-    for (int level = 0; level < LEVELS; level++) {
-      held[level][tierOf[level][d]] += delta;
-    }
-  }
-
   private void gather(int p, int r) {
     int d = table[r][p];
     if (d != NONE && d < devs.length && devs[d] != null) {
-      count(d, -1);
+      load.add(d, -1);
     }
     gathered.add(p, r, d);
     table[r][p] = NONE;
     touched[p] = true;
-  }
-
-  /** The gathered replicas: partition, replica and the device each came from. */
-  private static final class Gathered {
-    private int[] part;
-    private int[] replica;
-    private int[] from;
-    private int size;
-
-    Gathered(int capacity) {
-      int initial = Math.max(16, Math.min(capacity, 1024));
-      part = new int[initial];
-      replica = new int[initial];
-      from = new int[initial];
-    }
-
-    void add(int p, int r, int fromDevice) {
-      if (size == part.length) {
-        part = Arrays.copyOf(part, size * 2);
-        replica = Arrays.copyOf(replica, size * 2);
-        from = Arrays.copyOf(from, size * 2);
-      }
-      part[size] = p;
-      replica[size] = r;
-      from[size] = fromDevice;
-      size++;
-    }
-
-    void clear() {
-      size = 0;
-    }
-
-    /** Indexes of the gathered replicas, ordered by their partition's rank, then replica. */
-    int[] inPlacementOrder(int[] rank, int replicas) {
-      long[] keyed = new long[size];
-      for (int i = 0; i < size; i++) {
-        keyed[i] = ((long) rank[part[i]] * replicas + replica[i]) << 32 | i;
-      }
-      Arrays.sort(keyed);
-      int[] out = new int[size];
-      for (int i = 0; i < size; i++) {
-        out[i] = (int) keyed[i];
-      }
-      return out;
-    }
   }
 }

@@ -87,6 +87,10 @@ public record AllInOneLayout(Path data, String bindIp, int proxyPort, int basePo
         return logs().resolve("node" + node + ".log");
     }
 
+    public Path proxyAccessLog() {
+        return logs().resolve("proxy-access.log");
+    }
+
     /** The address clients use: loopback when the servers bind to every interface. */
     public String publicHost() {
         return bindIp.equals("0.0.0.0") || bindIp.equals("::") ? "127.0.0.1" : bindIp;

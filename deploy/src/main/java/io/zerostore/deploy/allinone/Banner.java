@@ -30,7 +30,7 @@ public final class Banner {
                   TOKEN=$(curl -s -o /dev/null -D - -H 'X-Auth-User: %s' -H 'X-Auth-Key: %s' %s \\
                           | tr -d '\\r' | awk 'tolower($1)=="x-auth-token:" {print $2}')
                   curl -i -X PUT -H "X-Auth-Token: $TOKEN" %s/demo
-                  curl -i -X PUT -H "X-Auth-Token: $TOKEN" --data-binary 'hello' %s/demo/hello.txt
+                  curl -i -X PUT -H "X-Auth-Token: $TOKEN" -H 'Content-Type: text/plain' --data-binary 'hello' %s/demo/hello.txt
                   curl -H "X-Auth-Token: $TOKEN" %s/demo/hello.txt
                   curl -H "X-Auth-Token: $TOKEN" '%s/demo?format=json'
 

@@ -42,6 +42,8 @@ public final class ConfigFiles {
                 + "\n[proxy-server]\n"
                 + "bind_ip = " + layout.bindIp() + "\n"
                 + "bind_port = " + layout.proxyPort() + "\n"
+                + "\n[filter:proxy_logging]\n"
+                + "access_log_file = " + layout.proxyAccessLog() + "\n"
                 + "\n[filter:tempauth]\n"
                 + "# user_<account>_<user> = <key> [.admin] [.reseller_admin]; the account is AUTH_<account>\n"
                 + "user_admin_admin = admin .admin .reseller_admin\n"

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 
 /**
  * A storage node running as a child JVM ({@code zerostore node --conf nodeN.conf}), its output
@@ -19,6 +20,7 @@ public final class NodeProcess implements RunningRole {
     private final int node;
     private final Process process;
     private final Path pidFile;
+    private volatile boolean stopping;
 
     private NodeProcess(int node, Process process, Path pidFile) {
         this.node = node;
@@ -54,9 +56,19 @@ public final class NodeProcess implements RunningRole {
         return process.isAlive();
     }
 
+    /** Calls {@code action} with the exit status if the process ends without {@link #close()}. */
+    public void onUnexpectedExit(IntConsumer action) {
+        process.onExit().thenAccept(p -> {
+            if (!stopping) {
+                action.accept(p.exitValue());
+            }
+        });
+    }
+
     /** SIGTERM, then SIGKILL if the node has not stopped within the grace period. */
     @Override
     public void close() {
+        stopping = true;
         if (process.isAlive()) {
             process.destroy();
             try {

@@ -37,6 +37,8 @@ class ConfigFilesTest {
         assertThat(server.get("bind_ip", null)).isEqualTo("0.0.0.0");
         assertThat(server.getInt("bind_port", 0)).isEqualTo(18080);
         assertThat(server.get("swift_dir", null)).isEqualTo(dir.resolve("etc").toString());
+        assertThat(proxy.section("filter:proxy_logging").get("access_log_file", null))
+                .isEqualTo(dir.resolve("log/proxy-access.log").toString());
         assertThat(proxy.section("filter:tempauth").get("user_test_tester", null)).isEqualTo("testing .admin");
         assertThat(proxy.section("filter:tempauth").get("user_test2_tester2", null)).isEqualTo("testing2 .admin");
         assertHashSection(proxy, secrets);

@@ -19,4 +19,12 @@ public interface IoShield {
     void shield();
 
     void unshield();
+
+    /**
+     * Called at the start of every host call: throws (an unchecked exception that ends the run)
+     * once the run has been stopped, so a program cannot outlive its timeout even if something
+     * swallowed the interrupt.
+     */
+    default void checkpoint() {
+    }
 }

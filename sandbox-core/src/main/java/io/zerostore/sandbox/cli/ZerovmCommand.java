@@ -122,6 +122,14 @@ public final class ZerovmCommand implements Callable<Integer> {
             }
             Report r = sandbox.run(b.build());
             out.flush();
+            if (verbosity >= 2) {
+                r.accounting().perChannel().forEach((alias, st) -> log(2, "channel " + alias
+                        + ": gets " + st.gets() + " (" + st.getBytes() + " bytes), puts " + st.puts()
+                        + " (" + st.putBytes() + " bytes)"));
+                log(2, String.format(java.util.Locale.ROOT, "wall %.3f s, cpu %.3f s, memory %d bytes",
+                        r.accounting().wallNanos() / 1e9, r.accounting().cpuNanos() / 1e9,
+                        r.accounting().memoryBytes()));
+            }
             printReport(r);
             return exitCode(r);
         } catch (SandboxException e) {

@@ -11,6 +11,8 @@ import java.util.Map;
 final class FdCalls {
     /** Most bytes one fd_write takes; larger writes are served short. */
     private static final int MAX_WRITE = 1 << 20;
+    /** Linux's IOV_MAX: more iovecs in one call is EINVAL. */
+    private static final int IOV_MAX = 1024;
 
     private final WasiHost h;
 
@@ -68,11 +70,14 @@ final class FdCalls {
         if (!f.read) {
             return Errno.BADF;
         }
+        if (iovsLen < 0 || iovsLen > IOV_MAX) {
+            return Errno.INVAL;
+        }
         long want = 0;
         for (int i = 0; i < iovsLen; i++) {
             want += m.readU32(iovs + i * 8 + 4);
         }
-        int len = (int) Math.min(want, h.scratch.length);
+        int len = (int) Math.min(want, WasiHost.SCRATCH);
         int n;
         try {
             n = readInto(f, offset, len);
@@ -86,7 +91,7 @@ final class FdCalls {
         for (int i = 0; i < iovsLen && done < n; i++) {
             int buf = m.readInt(iovs + i * 8);
             int cap = (int) Math.min(m.readU32(iovs + i * 8 + 4), n - done);
-            m.write(buf, h.scratch, done, cap);
+            m.write(buf, h.scratch(), done, cap);
             done += cap;
         }
         m.writeI32(nreadPtr, n);
@@ -101,10 +106,10 @@ final class FdCalls {
                 if (positional) {
                     return spipe();
                 }
-                return ch.read(h.scratch, 0, len);
+                return ch.read(h.scratch(), 0, len);
             }
             long pos = positional ? offset : f.position;
-            int n = ch.readAt(pos, h.scratch, 0, len);
+            int n = ch.readAt(pos, h.scratch(), 0, len);
             if (!positional && n > 0) {
                 f.position += n;
             }
@@ -119,7 +124,7 @@ final class FdCalls {
         int n;
         h.shield.shield();
         try {
-            n = img.source.readAt(img.offset + pos, h.scratch, 0, want);
+            n = img.source.readAt(img.offset + pos, h.scratch(), 0, want);
         } catch (IOException e) {
             throw new ChannelException(ChannelException.Kind.IO, e.toString());
         } finally {
@@ -149,6 +154,9 @@ final class FdCalls {
         }
         if (!(f.node instanceof FsNode.ChannelFile cf)) {
             return Errno.ROFS;
+        }
+        if (iovsLen < 0 || iovsLen > IOV_MAX) {
+            return Errno.INVAL;
         }
         byte[] data = gather(m, iovs, iovsLen);
         Channel ch = cf.channel;

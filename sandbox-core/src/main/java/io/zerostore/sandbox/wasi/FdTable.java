@@ -13,6 +13,8 @@ final class FdTable {
     static final int ROOT_FD = 3;
 
     private final List<OpenFile> fds = new ArrayList<>();
+    /** No free descriptor below this one (keeps allocation O(1) when opening thousands). */
+    private int lowestFree = ROOT_FD + 1;
 
     void set(int fd, OpenFile f) {
         while (fds.size() <= fd) {
@@ -27,9 +29,10 @@ final class FdTable {
 
     /** Lowest free descriptor, or -1 when the table is full. */
     int add(OpenFile f) {
-        for (int i = ROOT_FD + 1; i < fds.size(); i++) {
+        for (int i = lowestFree; i < fds.size(); i++) {
             if (fds.get(i) == null) {
                 fds.set(i, f);
+                lowestFree = i + 1;
                 return i;
             }
         }
@@ -37,6 +40,7 @@ final class FdTable {
             return -1;
         }
         set(Math.max(fds.size(), ROOT_FD + 1), f);
+        lowestFree = fds.size();
         return fds.size() - 1;
     }
 
@@ -45,6 +49,9 @@ final class FdTable {
             return false;
         }
         fds.set(fd, null);
+        if (fd > ROOT_FD) {
+            lowestFree = Math.min(lowestFree, fd);
+        }
         return true;
     }
 
@@ -57,6 +64,9 @@ final class FdTable {
         fds.set(to, f);
         if (from != to) {
             fds.set(from, null);
+            if (from > ROOT_FD) {
+                lowestFree = Math.min(lowestFree, from);
+            }
         }
         return true;
     }

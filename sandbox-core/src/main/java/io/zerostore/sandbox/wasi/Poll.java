@@ -15,6 +15,9 @@ final class Poll {
         if (nsubs <= 0) {
             return Errno.INVAL;
         }
+        if ((long) nsubs * WasiTypes.SUBSCRIPTION_SIZE > (long) m.pages() * Memory.PAGE_SIZE) {
+            return Errno.FAULT; // cannot all lie in memory; do not size host arrays by it
+        }
         int events = 0;
         boolean anyFd = false;
         long[] timeouts = new long[nsubs];

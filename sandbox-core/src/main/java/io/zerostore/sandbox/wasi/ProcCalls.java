@@ -73,9 +73,9 @@ final class ProcCalls {
     private int random(Memory m, int buf, int len) {
         int done = 0;
         while (done < len) {
-            int n = Math.min(len - done, h.scratch.length);
-            h.random.fill(h.scratch, 0, n);
-            m.write(buf + done, h.scratch, 0, n);
+            int n = Math.min(len - done, WasiHost.SCRATCH);
+            h.random.fill(h.scratch(), 0, n);
+            m.write(buf + done, h.scratch(), 0, n);
             done += n;
         }
         return Errno.SUCCESS;

@@ -32,7 +32,12 @@ final class Readdir {
         entries.add(Map.entry(".", dir));
         entries.add(Map.entry("..", dir.parent));
         entries.addAll(dir.children.entrySet());
-        ByteBuffer out = ByteBuffer.allocate(bufLen).order(ByteOrder.LITTLE_ENDIAN);
+        long needed = 0; // never allocate more than the listing itself: bufLen is the program's
+        for (long i = cookie; i < entries.size(); i++) {
+            needed += WasiTypes.DIRENT_SIZE
+                    + entries.get((int) i).getKey().getBytes(StandardCharsets.UTF_8).length;
+        }
+        ByteBuffer out = ByteBuffer.allocate((int) Math.min(bufLen, needed)).order(ByteOrder.LITTLE_ENDIAN);
         for (long i = cookie; i < entries.size() && out.hasRemaining(); i++) {
             Map.Entry<String, FsNode> e = entries.get((int) i);
             byte[] name = e.getKey().getBytes(StandardCharsets.UTF_8);

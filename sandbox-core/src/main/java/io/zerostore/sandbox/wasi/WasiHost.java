@@ -29,7 +29,7 @@ public final class WasiHost {
     final SplitMix64 random;
     final byte[][] args;
     final byte[][] env;
-    final byte[] scratch = new byte[SCRATCH];
+    private byte[] scratch;
     final IoShield shield;
     private final Tracer tracer;
 
@@ -57,6 +57,14 @@ public final class WasiHost {
         } else {
             fds.set(fd, null);
         }
+    }
+
+    /** The transfer buffer, allocated on first use (many programs never read). */
+    byte[] scratch() {
+        if (scratch == null) {
+            scratch = new byte[SCRATCH];
+        }
+        return scratch;
     }
 
     private static byte[][] utf8(List<String> strings) {
@@ -92,6 +100,7 @@ public final class WasiHost {
     private com.dylibso.chicory.runtime.WasmFunctionHandle wrap(String name, Handler h,
             boolean noResult) {
         return (instance, a) -> {
+            shield.checkpoint();
             int r;
             try {
                 r = h.call(instance.memory(), a);

@@ -95,10 +95,16 @@ public final class WasiImports {
         return t != null ? t : REFUSING_MAP.get(name);
     }
 
-    /** All allowed names with their signatures, core calls first. */
-    public static Map<String, FunctionType> all() {
+    private static final Map<String, FunctionType> ALL;
+
+    static {
         Map<String, FunctionType> m = new LinkedHashMap<>(CORE);
         m.putAll(REFUSING_MAP);
-        return Collections.unmodifiableMap(m);
+        ALL = Collections.unmodifiableMap(m);
+    }
+
+    /** All allowed names with their signatures, core calls first. */
+    public static Map<String, FunctionType> all() {
+        return ALL;
     }
 }

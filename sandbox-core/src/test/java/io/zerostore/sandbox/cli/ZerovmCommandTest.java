@@ -73,7 +73,8 @@ class ZerovmCommandTest {
     @Test
     void rawReportModeAndSetupOnly() throws Exception {
         Path m = manifest("hello", "/dev/stdout,/dev/stdout,0,0,0,0,100,1000");
-        assertThat(zerovm("", "-t", "2", m.toString())).isZero();
+        assertThat(zerovm("", "-t", "2", "-v", "2", m.toString())).isZero();
+        assertThat(err()).contains("zerovm: program ", "zerovm: channel /dev/stdout: gets 0 (0 bytes), puts 1 (14 bytes)");
         assertThat(out()).startsWith("Hello, World!\n0\n0\n0\ndisabled\n").endsWith("\nok\n");
         out.reset();
         assertThat(zerovm("", "-F", m.toString())).isZero();

@@ -81,6 +81,8 @@ public final class IndexDevice implements AutoCloseable {
     private final ThreadPoolExecutor readers;
     private final Thread writer;
     private volatile boolean closing;
+    private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong committedOps = new java.util.concurrent.atomic.AtomicLong();
 
     private IndexDevice(String name, IndexOptions options, Options dbOptions, RocksDB db) {
         this.name = name;
@@ -121,6 +123,16 @@ public final class IndexDevice implements AutoCloseable {
 
     public String name() {
         return name;
+    }
+
+    /** Group commits so far (one WAL write, and fsync when syncing, each). */
+    public long commits() {
+        return commits.get();
+    }
+
+    /** Write ops in those commits: {@code committedOps / commits} is the mean group size. */
+    public long committedOps() {
+        return committedOps.get();
     }
 
     /** Queues a write; completes after the group holding it is durable. */
@@ -194,6 +206,8 @@ public final class IndexDevice implements AutoCloseable {
             if (view.batch.count() > 0) {
                 try {
                     db.write(writeOptions, view.batch);
+                    commits.incrementAndGet();
+                    committedOps.addAndGet(group.size());
                 } catch (RocksDBException e) {
                     IndexException failure = new IndexException(name, "index write failed: " + e.getMessage(), e);
                     group.forEach(x -> x.fail(failure));

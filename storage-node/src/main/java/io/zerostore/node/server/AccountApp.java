@@ -60,7 +60,7 @@ public final class AccountApp implements HttpHandler {
     }
 
     private void put(HttpExchange ex) {
-        DbPath p = DbPath.parse(ex.path(), 3, 4);
+        DbPath p = DbPath.parse(ex.path(), 3, 4, false);
         if (p.container() != null) {
             putContainer(ex, p);
             return;
@@ -110,7 +110,7 @@ public final class AccountApp implements HttpHandler {
     }
 
     private void post(HttpExchange ex) {
-        DbPath p = DbPath.parse(ex.path(), 3, 3);
+        DbPath p = DbPath.parse(ex.path(), 3, 3, false);
         Timestamp ts = DbRequest.timestamp(ex);
         Metadata md = DbRequest.metadata(ex.headers(), AccountApp::isSaved, ts);
         withIndex(ex, p, idx -> idx.post(p.account(), ts, md).thenAccept(o -> {
@@ -123,7 +123,7 @@ public final class AccountApp implements HttpHandler {
     }
 
     private void delete(HttpExchange ex) {
-        DbPath p = DbPath.parse(ex.path(), 3, 3);
+        DbPath p = DbPath.parse(ex.path(), 3, 3, false);
         Timestamp ts = DbRequest.timestamp(ex);
         withIndex(ex, p, idx -> idx.delete(p.account(), ts).thenAccept(o -> {
             if (o == Outcome.DELETED) {
@@ -143,7 +143,7 @@ public final class AccountApp implements HttpHandler {
     }
 
     private void get(HttpExchange ex, boolean head) {
-        DbPath p = DbPath.parse(ex.path(), 3, 3);
+        DbPath p = DbPath.parse(ex.path(), 3, 3, false);
         ListingQuery q = head ? null : DbRequest.accountListing(ex.path());
         ListingFormat format = DbRequest.format(ex);
         boolean vary = !ex.path().hasParam("format");

@@ -69,7 +69,7 @@ public final class ContainerApp implements HttpHandler {
     }
 
     private void put(HttpExchange ex) {
-        DbPath p = DbPath.parse(ex.path(), 4, 5);
+        DbPath p = DbPath.parse(ex.path(), 4, 5, true);
         Timestamp ts = DbRequest.timestamp(ex);
         if (p.object() != null) {
             ObjectRow row = ObjectRow.put(p.object(), ts, DbRequest.longHeader(ex, "X-Size"),
@@ -94,7 +94,7 @@ public final class ContainerApp implements HttpHandler {
     }
 
     private void post(HttpExchange ex) {
-        DbPath p = DbPath.parse(ex.path(), 4, 4);
+        DbPath p = DbPath.parse(ex.path(), 4, 4, false);
         Timestamp ts = DbRequest.timestamp(ex);
         Metadata md = DbRequest.metadata(ex.headers(), ContainerApp::isSaved, ts);
         withIndex(ex, p, idx -> idx.post(p.account(), p.container(), ts, md).thenAccept(u -> {
@@ -110,7 +110,7 @@ public final class ContainerApp implements HttpHandler {
     }
 
     private void delete(HttpExchange ex) {
-        DbPath p = DbPath.parse(ex.path(), 4, 5);
+        DbPath p = DbPath.parse(ex.path(), 4, 5, true);
         Timestamp ts = DbRequest.timestamp(ex);
         if (p.object() != null) {
             updateRow(ex, p, ObjectRow.delete(p.object(), ts), 204);
@@ -160,7 +160,7 @@ public final class ContainerApp implements HttpHandler {
     }
 
     private void get(HttpExchange ex, boolean head) {
-        DbPath p = DbPath.parse(ex.path(), 4, 4);
+        DbPath p = DbPath.parse(ex.path(), 4, 4, false);
         ListingQuery q = head ? null : DbRequest.containerListing(ex.path());
         ListingFormat format = DbRequest.format(ex);
         boolean vary = !ex.path().hasParam("format");

@@ -1,9 +1,12 @@
 package io.zerostore.node.server;
 
+import io.micrometer.core.instrument.Timer;
 import io.zerostore.common.http.HttpExchange;
 import io.zerostore.common.http.HttpHandler;
+import io.zerostore.common.metrics.Metrics;
 import io.zerostore.common.swift.SwiftException;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /** The object server's app at the end of its pipeline: routes a backend request by method. */
 final class ObjectApp implements HttpHandler {
@@ -22,6 +25,11 @@ final class ObjectApp implements HttpHandler {
     @Override
     public void handle(HttpExchange ex) {
         String method = ex.method().name();
+        ex.onComplete(done -> Timer.builder("zerostore.object.requests")
+                .description("object server requests by method and status")
+                .tag("method", method).tag("status", Integer.toString(done.status()))
+                .register(Metrics.registry())
+                .record(System.nanoTime() - done.startNanos(), TimeUnit.NANOSECONDS));
         ObjectRequest req = null;
         try {
             req = ObjectRequest.parse(ex);

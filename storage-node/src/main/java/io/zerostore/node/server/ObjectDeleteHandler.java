@@ -53,7 +53,8 @@ final class ObjectDeleteHandler {
             ContainerUpdate u = new ContainerUpdate("DELETE", req.account(), req.container(), req.object(), headers,
                     ContainerUpdate.targetsOf(req.headers()));
             ctx.updater().update(req.device(), o.device(), o.hash(), ts, u)
-                    .completeOnTimeout(null, ctx.config().containerUpdateTimeout().toNanos(), TimeUnit.NANOSECONDS)
+                    // wait on a copy: completing the update's own future early would skip its async pending
+                    .copy().completeOnTimeout(null, ctx.config().containerUpdateTimeout().toNanos(), TimeUnit.NANOSECONDS)
                     .whenComplete((x, e) -> Responses.status(ex, o.status(), h));
         });
     }

@@ -53,7 +53,9 @@ final class ObjectPutHandler {
         ctx.executors().submit(req.device(), () -> prepare(req, ts, ifNoneMatch, expected))
                 .whenComplete((prepared, err) -> {
                     if (err != null) {
-                        Responses.fail(ex, req.device(), err);
+                        // on the event loop: a small body that came with the head has been taken in
+                        // by then, so the refusal can keep the connection alive
+                        ex.eventLoop().execute(() -> Responses.fail(ex, req.device(), err));
                     } else {
                         new ObjectUpload(ctx, ex, req, prepared.file(), prepared.writer(), ts, expected).start();
                     }

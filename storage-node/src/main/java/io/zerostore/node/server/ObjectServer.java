@@ -8,9 +8,15 @@ import io.zerostore.common.pipeline.Services;
 import io.zerostore.node.diskfile.DeviceExecutors;
 import io.zerostore.node.diskfile.DiskFileManager;
 import io.zerostore.node.diskfile.LocalDiskFileManager;
+import io.zerostore.node.diskfile.TmpReaper;
 import io.zerostore.node.updater.AsyncPendingSweeper;
 import io.zerostore.node.updater.ContainerUpdater;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -25,14 +31,32 @@ public final class ObjectServer implements NodeServer {
     private final AsyncPendingSweeper sweeper;
     private final DiskFileManager files;
     private final Pipeline pipeline;
+    private final ScheduledExecutorService housekeeping;
 
     private ObjectServer(HttpServer http, DeviceExecutors executors, AsyncPendingSweeper sweeper,
-                         DiskFileManager files, Pipeline pipeline) {
+                         DiskFileManager files, Pipeline pipeline, ScheduledExecutorService housekeeping) {
         this.http = http;
         this.executors = executors;
         this.sweeper = sweeper;
         this.files = files;
         this.pipeline = pipeline;
+        this.housekeeping = housekeeping;
+    }
+
+    /**
+     * Temporary files of writers that died (kill -9, power loss) are removed soon after start and
+     * then hourly; "stale" means well past client_timeout, so no live upload is touched.
+     */
+    private static ScheduledExecutorService startHousekeeping(DiskFileManager files, ObjectServerConfig cfg) {
+        ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "object-housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+        Duration stale = cfg.clientTimeout().multipliedBy(2).plusSeconds(60);
+        s.schedule(() -> TmpReaper.reap(files, stale), 0, TimeUnit.SECONDS);
+        s.scheduleWithFixedDelay(() -> TmpReaper.reap(files, Duration.ofHours(1)), 1, 1, TimeUnit.HOURS);
+        return s;
     }
 
     public static ObjectServer start(NodeContext node) throws Exception {
@@ -61,7 +85,7 @@ public final class ObjectServer implements NodeServer {
             if (!cfg.sweepInterval().isZero()) {
                 sweeper.start();
             }
-            return new ObjectServer(http, executors, sweeper, files, pipeline);
+            return new ObjectServer(http, executors, sweeper, files, pipeline, startHousekeeping(files, cfg));
         } catch (Exception | Error e) {
             if (http != null) {
                 http.close();
@@ -89,18 +113,24 @@ public final class ObjectServer implements NodeServer {
         return files;
     }
 
+    /** Where the disk work of each device runs (also a pipeline service). */
+    public DeviceExecutors executors() {
+        return executors;
+    }
+
     public AsyncPendingSweeper sweeper() {
         return sweeper;
     }
 
     /** Names of the filters in front of the object app, for logs. */
-    public java.util.List<String> pipelineNames() {
+    public List<String> pipelineNames() {
         return pipeline.names();
     }
 
     @Override
     public void close() {
         http.close();
+        housekeeping.shutdownNow();
         sweeper.close();
         executors.close();
     }

@@ -125,7 +125,8 @@ final class ObjectUpload implements BodySubscriber {
             h.set("Last-Modified", HttpDate.format(ts.ceilSeconds()));
             h.set("Content-Type", SwiftException.HTML);
             ctx.updater().update(req.device(), update.device(), file.hash(), ts, update.update())
-                    .completeOnTimeout(null, ctx.config().containerUpdateTimeout().toNanos(), TimeUnit.NANOSECONDS)
+                    // wait on a copy: completing the update's own future early would skip its async pending
+                    .copy().completeOnTimeout(null, ctx.config().containerUpdateTimeout().toNanos(), TimeUnit.NANOSECONDS)
                     .whenComplete((x, e) -> ex.respond(201, h, ""));
         });
     }

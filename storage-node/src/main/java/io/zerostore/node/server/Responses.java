@@ -2,6 +2,7 @@ package io.zerostore.node.server;
 
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
 import io.zerostore.common.http.HttpExchange;
 import io.zerostore.common.swift.SwiftException;
 import io.zerostore.common.swift.SwiftStatus;
@@ -56,12 +57,13 @@ final class Responses {
         return new SwiftException(status, null, SwiftException.HTML, Map.of(header, value));
     }
 
-    /** Swift's default response for a status: HTML explanation body or empty. */
+    /** Swift's default response for a status: HTML explanation body or empty (always empty for HEAD). */
     static void status(HttpExchange ex, int status, HttpHeaders extra) {
         HttpHeaders h = extra == null ? new DefaultHttpHeaders() : extra;
         if (!h.contains("Content-Type")) {
             h.set("Content-Type", SwiftException.HTML);
         }
-        ex.respond(status, h, SwiftStatus.defaultBody(status));
+        boolean head = ex.method().equals(HttpMethod.HEAD);
+        ex.respond(status, h, head ? "" : SwiftStatus.defaultBody(status));
     }
 }

@@ -24,12 +24,19 @@ final class DbServers implements AutoCloseable {
     private final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
             .version(java.net.http.HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
-    DbServers(Path root, Duration updaterInterval, String... deviceNames) throws Exception {
+    final String extraConf;
+
+    /** One device, {@code d1}. */
+    DbServers(Path root, Duration updaterInterval) throws Exception {
+        this(root, updaterInterval, "");
+    }
+
+    /** {@code extraConf}: more sections, e.g. an {@code [object-server]} to run one in the same node. */
+    DbServers(Path root, Duration updaterInterval, String extraConf) throws Exception {
         this.root = root;
         this.updaterInterval = updaterInterval;
-        for (String d : deviceNames) {
-            Files.createDirectories(root.resolve(d));
-        }
+        this.extraConf = extraConf;
+        Files.createDirectories(root.resolve("d1"));
         start();
     }
 
@@ -43,7 +50,7 @@ final class DbServers implements AutoCloseable {
     }
 
     void start() throws Exception {
-        node = StorageNode.start(Conf.parse(conf(root, updaterInterval, "")));
+        node = StorageNode.start(Conf.parse(conf(root, updaterInterval, extraConf)));
         containerServer = node.server(ContainerServer.class).orElseThrow();
         accountServer = node.server(AccountServer.class).orElseThrow();
     }
@@ -56,6 +63,17 @@ final class DbServers implements AutoCloseable {
     void restart() throws Exception {
         stop();
         start();
+    }
+
+    /** Waits up to 10 s for a condition that background work makes true. */
+    static void eventually(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        long end = System.nanoTime() + 10_000_000_000L;
+        while (!condition.call()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("condition not met within 10 s");
+            }
+            Thread.sleep(20);
+        }
     }
 
     String accountHost() {
@@ -71,14 +89,31 @@ final class DbServers implements AutoCloseable {
     }
 
     Res send(int port, String method, String path, String... headers) throws IOException, InterruptedException {
+        return send(port, method, path, null, headers);
+    }
+
+    /** A request on a raw (already percent-encoded) path, with an optional body. */
+    Res send(int port, String method, String path, byte[] body, String... headers)
+            throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(10))
-                .method(method, HttpRequest.BodyPublishers.noBody());
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
         for (int i = 0; i < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
         }
         HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
         return new Res(r.statusCode(), r.headers(), r.body());
+    }
+
+    /** One request written byte for byte on a fresh socket; the whole response as ISO-8859-1 text. */
+    static String raw(int port, byte[] request) throws IOException {
+        try (java.net.Socket sock = new java.net.Socket("127.0.0.1", port)) {
+            sock.setSoTimeout(10_000);
+            sock.getOutputStream().write(request);
+            sock.getOutputStream().flush();
+            return new String(sock.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
     }
 
     @Override

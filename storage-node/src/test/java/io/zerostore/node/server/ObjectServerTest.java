@@ -1,9 +1,11 @@
 package io.zerostore.node.server;
 
+import static io.zerostore.node.testkit.TestTimes.absolute;
+import static io.zerostore.node.testkit.TestTimes.ts;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zerostore.common.metrics.Metrics;
 import io.zerostore.common.swift.HashPath;
-import io.zerostore.common.swift.Timestamp;
 import io.zerostore.node.testkit.TestNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -30,18 +32,6 @@ class ObjectServerTest {
     @AfterEach
     void stop() {
         node.close();
-    }
-
-    /** A day ago, so that tombstones are younger than reclaim_age. */
-    static final long BASE = System.currentTimeMillis() / 1000 - 86400;
-
-    /** Timestamp {@code seconds} after {@link #BASE}. */
-    static String ts(long seconds) {
-        return new Timestamp((BASE + seconds) * Timestamp.TICKS_PER_SECOND, 0).internal();
-    }
-
-    static String absolute(long epochSeconds) {
-        return new Timestamp(epochSeconds * Timestamp.TICKS_PER_SECOND, 0).internal();
     }
 
     static String md5(byte[] b) {
@@ -83,6 +73,8 @@ class ObjectServerTest {
         try (Stream<Path> files = Files.list(hashDir())) {
             assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly(absolute(1700000000) + ".data");
         }
+        assertThat(Metrics.registry().find("zerostore.object.requests").tags("method", "PUT", "status", "201")
+                .timer()).isNotNull();
     }
 
     @Test
@@ -147,7 +139,11 @@ class ObjectServerTest {
         HttpResponse<byte[]> get = node.client.get(OBJ);
         assertThat(get.statusCode()).isEqualTo(404);
         assertThat(get.headers().firstValue("X-Backend-Timestamp")).hasValue(ts(2000));
-        assertThat(node.client.head(OBJ).statusCode()).isEqualTo(404);
+        HttpResponse<byte[]> head = node.client.head(OBJ);
+        assertThat(head.statusCode()).isEqualTo(404);
+        assertThat(head.headers().firstValue("Content-Length")).hasValue("0");
+        assertThat(head.headers().firstValue("X-Backend-Timestamp")).hasValue(ts(2000));
+        assertThat(node.client.head("/nodev/1/a/c/o").headers().firstValue("Content-Length")).hasValue("0");
         assertThat(node.client.put(OBJ, "y".getBytes(), "X-Timestamp", ts(1999), "Content-Type", "a/b")
                 .statusCode()).isEqualTo(409);
         assertThat(node.client.delete(OBJ, "X-Timestamp", ts(2001)).statusCode()).isEqualTo(404);

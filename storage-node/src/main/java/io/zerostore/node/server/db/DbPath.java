@@ -15,19 +15,25 @@ import java.nio.charset.StandardCharsets;
  */
 public record DbPath(String device, String partition, String account, String container, String object) {
     /**
-     * @param minSegments segments required after device and partition... counted from the device:
-     *                    3 = account, 4 = container
-     * @param maxSegments at most this many; the last one keeps the rest of the path
+     * Swift's {@code split_path}.
+     *
+     * @param minSegments   segments required, counted from the device (3 = account, 4 = container)
+     * @param maxSegments   segments allowed
+     * @param restWithLast  the last segment keeps any further slashes (object names); otherwise more
+     *                      segments are an error, except one empty trailing segment
      */
-    public static DbPath parse(RequestPath req, int minSegments, int maxSegments) {
+    public static DbPath parse(RequestPath req, int minSegments, int maxSegments, boolean restWithLast) {
         if (!req.isPathValid()) {
             throw SwiftException.html(412, "Invalid UTF8 or contains NULL");
         }
         String path = req.path();
-        String[] segs = path.split("/", maxSegments + 1);
+        int min = minSegments + 1;
+        int max = maxSegments + 1;
+        String[] segs = path.split("/", restWithLast ? max : max + 1);
         int count = segs.length;
-        boolean bad = !segs[0].isEmpty() || count < minSegments + 1 || count > maxSegments + 1;
-        for (int i = 1; !bad && i <= minSegments; i++) {
+        boolean bad = !segs[0].isEmpty() || count < min
+                || (restWithLast ? count > max : count > max + 1 || (count == max + 1 && !segs[max].isEmpty()));
+        for (int i = 1; !bad && i < min; i++) {
             bad = segs[i].isEmpty();
         }
         if (bad) {

@@ -1,14 +1,15 @@
 package io.zerostore.node.server.db;
 
+import io.netty.util.AsciiString;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Header values carry UTF-8 bytes; Netty hands them over as one char per byte (ISO-8859-1) and
- * writes them back the same way. Stored metadata is real text, so it is decoded on the way in and
- * encoded on the way out.
+ * Header values carry UTF-8 bytes; Netty hands them over as one char per byte (ISO-8859-1), but
+ * writes a {@code String} header as US-ASCII (anything else becomes {@code ?}). Stored metadata is
+ * real text, so it is decoded on the way in and written back as raw bytes ({@link AsciiString}).
  */
 public final class HeaderText {
     private HeaderText() {}
@@ -32,11 +33,11 @@ public final class HeaderText {
     }
 
     /** The header value that puts {@code text}'s UTF-8 bytes on the wire. */
-    public static String encode(String text) {
+    public static CharSequence encode(String text) {
         if (isAscii(text)) {
             return text;
         }
-        return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        return new AsciiString(text.getBytes(StandardCharsets.UTF_8), false);
     }
 
     private static boolean isAscii(String s) {

@@ -1,0 +1,391 @@
+package io.zerostore.proxy.backend;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.zerostore.common.http.BodySubscriber;
+import io.zerostore.common.http.client.ClientExchange;
+import io.zerostore.common.ring.Device;
+import io.zerostore.common.swift.SwiftException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * An object PUT streamed to every replica at once (Swift's {@code _store_object}).
+ *
+ * <p>Connect: each replica's slot sends its head with {@code Expect: 100-continue}; a node that is
+ * down, full (507) or failing (5xx) before {@code 100 Continue} is replaced by the next handoff.
+ * Fewer than a quorum of continuing nodes is a 503; a 409 (a newer copy exists) makes the PUT a 202;
+ * with {@code If-None-Match: *} a 412 from any node ends it.
+ *
+ * <p>Stream: one chunk of the source at a time is written to every live node, and the next chunk
+ * is requested only when every node's connection can take more, so neither side is ever buffered
+ * beyond the socket high-water marks. A node that fails mid-stream is dropped; below quorum the
+ * upload is abandoned (the storage servers commit only complete bodies, so nothing partial shows).
+ *
+ * <p>All state lives on the request's event loop.
+ */
+public final class PutFanout {
+    /** Settings of one upload. */
+    public record Options(long maxBytes, Duration clientTimeout, Duration postQuorumTimeout,
+                          boolean ifNoneMatchStar, boolean sourceIsClient) {}
+
+    private static final class Slot {
+        final Function<Device, HttpRequest> head;
+        Device node;
+        ClientExchange exchange;
+        boolean live;
+        boolean settled;
+        BackendResponse answer;
+
+        Slot(Function<Device, HttpRequest> head) {
+            this.head = head;
+        }
+    }
+
+    private final BackendClient client;
+    private final NodeIterator nodes;
+    private final EventLoop loop;
+    private final BodyStream source;
+    private final Options options;
+    private final List<Slot> slots = new ArrayList<>();
+    private final List<Slot> live = new ArrayList<>();
+    private final CompletableFuture<List<BackendResponse>> result = new CompletableFuture<>();
+    private final int quorum;
+    private int unresolved;
+    private long bytes;
+    private long lastChunkNanos;
+    private boolean streaming;
+    private boolean ended;
+    private int generation;
+    private int requestedFor = -1;
+    private int awaitingAnswers;
+    private boolean postQuorumTimerSet;
+
+    private PutFanout(BackendClient client, NodeIterator nodes, List<Function<Device, HttpRequest>> heads,
+                      EventLoop loop, BodyStream source, Options options) {
+        this.client = client;
+        this.nodes = nodes;
+        this.loop = loop;
+        this.source = source;
+        this.options = options;
+        heads.forEach(h -> slots.add(new Slot(h)));
+        this.quorum = Quorum.size(heads.size());
+        this.unresolved = heads.size();
+    }
+
+    /**
+     * Runs the upload.
+     *
+     * @param heads one head factory per replica; each head must carry {@code Expect: 100-continue}
+     * @return one answer per replica (503 for a lost one) to choose the client's answer from; fails
+     *         with a {@link SwiftException} when the upload ends early (503, 202, 412, 413, 408, 499)
+     */
+    public static CompletableFuture<List<BackendResponse>> run(BackendClient client, NodeIterator nodes,
+            List<Function<Device, HttpRequest>> heads, EventLoop loop, BodyStream source, Options options) {
+        PutFanout f = new PutFanout(client, nodes, heads, loop, source, options);
+        loop.execute(() -> f.slots.forEach(f::connect));
+        return f.result;
+    }
+
+    // ---- connect ----
+
+    private void connect(Slot s) {
+        Device node = nodes.next();
+        if (node == null) {
+            resolved();
+            return;
+        }
+        client.open(node, s.head.apply(node)).whenCompleteAsync((ex, err) -> {
+            if (err != null) {
+                client.errors().errorOccurred(node);
+                connect(s);
+                return;
+            }
+            ex.continued().whenCompleteAsync((cont, err2) -> continued(s, node, ex, cont, err2), loop);
+        }, loop);
+    }
+
+    private void continued(Slot s, Device node, ClientExchange ex, Boolean cont, Throwable err) {
+        if (err != null) {
+            client.errors().errorOccurred(node);
+            ex.abort();
+            connect(s);
+            return;
+        }
+        if (cont) {
+            s.node = node;
+            s.exchange = ex;
+            s.live = true;
+            live.add(s);
+            resolved();
+            return;
+        }
+        HttpResponse res = ex.response().getNow(null);
+        int status = res.status().code();
+        if (status == 507 || status >= 500) {
+            if (status == 507) {
+                client.errors().limit(node);
+            } else {
+                client.errors().errorOccurred(node);
+            }
+            ex.abort();
+            connect(s);
+            return;
+        }
+        BackendClient.readSmall(ex).whenCompleteAsync((body, e3) -> {
+            // the body was refused: this connection cannot be reused
+            ex.abort();
+            s.node = node;
+            s.answer = new BackendResponse(status, res.headers(), body == null ? new byte[0] : body, node);
+            resolved();
+        }, loop);
+    }
+
+    private void resolved() {
+        if (--unresolved > 0) {
+            return;
+        }
+        List<BackendResponse> early = new ArrayList<>();
+        for (Slot s : slots) {
+            if (s.answer != null) {
+                early.add(s.answer);
+            }
+        }
+        if (options.ifNoneMatchStar() && early.stream().anyMatch(r -> r.status() == 412)) {
+            fail(412);
+        } else if (early.stream().anyMatch(r -> r.status() == 409)) {
+            fail(202);
+        } else if (live.size() < quorum) {
+            abortLive();
+            // refusals from enough nodes (say three 400s) are the answer; otherwise 503
+            List<BackendResponse> padded = new ArrayList<>(early);
+            while (padded.size() < slots.size()) {
+                padded.add(BackendResponse.unavailable());
+            }
+            if (Quorum.best(padded, null) != null) {
+                result.complete(padded);
+            } else {
+                fail(503);
+            }
+        } else {
+            stream();
+        }
+    }
+
+    // ---- stream ----
+
+    private void stream() {
+        streaming = true;
+        lastChunkNanos = System.nanoTime();
+        if (options.sourceIsClient()) {
+            scheduleClientTimeout(options.clientTimeout().toNanos());
+        }
+        source.body().subscribe(new BodySubscriber() {
+            @Override
+            public void onChunk(ByteBuf chunk) {
+                onLoop(() -> chunk(chunk));
+            }
+
+            @Override
+            public void onEnd() {
+                onLoop(PutFanout.this::sourceEnded);
+            }
+
+            @Override
+            public void onError(Throwable cause) {
+                onLoop(() -> {
+                    if (!result.isDone()) {
+                        abortLive();
+                        fail(options.sourceIsClient() ? 499 : 503);
+                    }
+                });
+            }
+        });
+    }
+
+    private void chunk(ByteBuf chunk) {
+        if (result.isDone()) {
+            chunk.release();
+            return;
+        }
+        bytes += chunk.readableBytes();
+        lastChunkNanos = System.nanoTime();
+        if (bytes > options.maxBytes()) {
+            chunk.release();
+            abortLive();
+            fail(413);
+            return;
+        }
+        for (Slot s : List.copyOf(live)) {
+            s.exchange.write(chunk.retainedDuplicate()).addListener(f -> {
+                if (!f.isSuccess()) {
+                    onLoop(() -> drop(s));
+                }
+            });
+        }
+        chunk.release();
+        int gen = ++generation;
+        for (Slot s : live) {
+            if (!s.exchange.isWritable()) {
+                s.exchange.onWritable(() -> onLoop(() -> maybeRequest(gen)));
+            }
+        }
+        maybeRequest(gen);
+    }
+
+    /** Asks the source for the next chunk once every live node can take it. */
+    private void maybeRequest(int gen) {
+        if (gen != generation || requestedFor == gen || result.isDone() || ended) {
+            return;
+        }
+        for (Slot s : live) {
+            if (s.exchange.channel().isActive() && !s.exchange.isWritable()) {
+                return;
+            }
+        }
+        requestedFor = gen;
+        source.body().request();
+    }
+
+    private void drop(Slot s) {
+        if (!s.live || s.settled) {
+            return;
+        }
+        s.exchange.abort();
+        client.errors().errorOccurred(s.node);
+        if (ended) {
+            settle(s, BackendResponse.unavailable());
+            return;
+        }
+        s.live = false;
+        live.remove(s);
+        if (live.size() < quorum) {
+            abortLive();
+            fail(503);
+        } else {
+            maybeRequest(generation);
+        }
+    }
+
+    /** Records a live node's final answer (after the body was sent). */
+    private void settle(Slot s, BackendResponse answer) {
+        if (s.settled) {
+            return;
+        }
+        s.settled = true;
+        s.live = false;
+        s.answer = answer;
+        answered();
+    }
+
+    private void sourceEnded() {
+        if (result.isDone()) {
+            return;
+        }
+        ended = true;
+        awaitingAnswers = live.size();
+        if (awaitingAnswers == 0) {
+            finish();
+            return;
+        }
+        for (Slot s : List.copyOf(live)) {
+            s.exchange.end();
+            s.exchange.response().whenCompleteAsync((res, err) -> {
+                if (err != null) {
+                    drop(s);
+                    return;
+                }
+                BackendClient.readSmall(s.exchange).whenCompleteAsync((body, e2) -> {
+                    int status = res.status().code();
+                    if (status == 507) {
+                        client.errors().limit(s.node);
+                    } else if (status >= 500) {
+                        client.errors().errorOccurred(s.node);
+                    }
+                    settle(s, new BackendResponse(status, res.headers(), body == null ? new byte[0] : body, s.node));
+                }, loop);
+            }, loop);
+        }
+    }
+
+    private void answered() {
+        awaitingAnswers--;
+        if (awaitingAnswers <= 0) {
+            finish();
+            return;
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Slot s : slots) {
+            if (s.answer != null && s.answer.node() != null) {
+                statuses.add(s.answer.status());
+            }
+        }
+        if (!postQuorumTimerSet && Quorum.reached(statuses, slots.size())) {
+            postQuorumTimerSet = true;
+            loop.schedule(this::finish, options.postQuorumTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void finish() {
+        if (result.isDone()) {
+            return;
+        }
+        List<BackendResponse> all = new ArrayList<>();
+        for (Slot s : slots) {
+            all.add(s.answer != null ? s.answer : BackendResponse.unavailable());
+        }
+        result.complete(all);
+    }
+
+    // ---- helpers ----
+
+    private void scheduleClientTimeout(long delayNanos) {
+        loop.schedule(() -> {
+            if (result.isDone() || ended) {
+                return;
+            }
+            long idle = System.nanoTime() - lastChunkNanos;
+            long limit = options.clientTimeout().toNanos();
+            if (idle >= limit) {
+                abortLive();
+                fail(408);
+            } else {
+                scheduleClientTimeout(limit - idle);
+            }
+        }, delayNanos, TimeUnit.NANOSECONDS);
+    }
+
+    private void abortLive() {
+        for (Slot s : live) {
+            if (!s.settled) {
+                s.live = false;
+                s.exchange.abort();
+            }
+        }
+        live.clear();
+    }
+
+    private void fail(int status) {
+        abortLive();
+        result.completeExceptionally(new SwiftException(status));
+    }
+
+    private void onLoop(Runnable r) {
+        if (loop.inEventLoop()) {
+            r.run();
+        } else {
+            loop.execute(r);
+        }
+    }
+
+    /** Bytes streamed so far (for logs). */
+    public long bytes() {
+        return bytes;
+    }
+}

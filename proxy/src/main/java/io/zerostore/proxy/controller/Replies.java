@@ -1,0 +1,48 @@
+package io.zerostore.proxy.controller;
+
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.zerostore.common.swift.SwiftException;
+import io.zerostore.proxy.backend.BackendResponse;
+import io.zerostore.proxy.backend.NodeFetcher;
+import io.zerostore.proxy.backend.Quorum;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** Turns storage servers' answers into the client's answer. */
+final class Replies {
+    private Replies() {}
+
+    /** Swift's best_response: the quorum's answer with its body and headers, else 503. */
+    static ProxyResponse best(List<BackendResponse> responses, Map<Integer, Integer> overrides) {
+        BackendResponse b = Quorum.best(responses, overrides);
+        if (b == null) {
+            return ProxyResponse.status(503);
+        }
+        HttpHeaders h = b.node() == null ? new DefaultHttpHeaders() : Headers.fromQuorum(b.headers());
+        return ProxyResponse.of(b.status(), h, b.body());
+    }
+
+    /** A GET/HEAD outcome: the good source streamed (or, for HEAD, its head), else the best failure. */
+    static ProxyResponse fromFetch(NodeFetcher.Result r, boolean head) {
+        NodeFetcher.Source s = r.source();
+        if (s == null) {
+            return r.failures().isEmpty() ? ProxyResponse.status(503) : best(r.failures(), null);
+        }
+        HttpHeaders h = Headers.fromBackend(s.head().headers(), true);
+        if (head) {
+            s.exchange().body().discard();
+            return ProxyResponse.of(s.status(), h, new byte[0]);
+        }
+        return ProxyResponse.streamed(s.status(), h, s.body());
+    }
+
+    static <T> CompletableFuture<T> failed(Throwable t) {
+        return CompletableFuture.failedFuture(t);
+    }
+
+    static CompletableFuture<ProxyResponse> error(SwiftException e) {
+        return CompletableFuture.completedFuture(ProxyResponse.error(e));
+    }
+}
