@@ -267,13 +267,6 @@ public final class HttpExchange {
             throw new IllegalStateException("response already started");
         }
         headSent = true;
-        java.util.List<Consumer<HttpResponse>> hooks;
-        synchronized (this) {
-            hooks = new java.util.ArrayList<>(headHooks);
-        }
-        for (int i = hooks.size() - 1; i >= 0; i--) {
-            hooks.get(i).accept(head);
-        }
         status = head.status().code();
         // A body we did not read to the end leaves the connection in an unknown state: close it.
         if (!keepAliveRequested || !body.isComplete()) {
@@ -285,6 +278,13 @@ public final class HttpExchange {
         if (!HttpUtil.isContentLengthSet(head) && !HttpUtil.isTransferEncodingChunked(head)
                 && !(head instanceof FullHttpResponse)) {
             HttpUtil.setTransferEncodingChunked(head, true);
+        }
+        java.util.List<Consumer<HttpResponse>> hooks;
+        synchronized (this) {
+            hooks = new java.util.ArrayList<>(headHooks);
+        }
+        for (int i = hooks.size() - 1; i >= 0; i--) {
+            hooks.get(i).accept(head);
         }
     }
 

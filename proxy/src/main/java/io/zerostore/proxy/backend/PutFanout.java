@@ -126,7 +126,17 @@ public final class PutFanout {
             resolved();
             return;
         }
-        HttpResponse res = ex.response().getNow(null);
+        ex.response().whenCompleteAsync((res, err2) -> refused(s, node, ex, res, err2), loop);
+    }
+
+    /** The node answered before {@code 100 Continue}: a refusal to keep, or a failure to replace. */
+    private void refused(Slot s, Device node, ClientExchange ex, HttpResponse res, Throwable err) {
+        if (err != null) {
+            client.errors().errorOccurred(node);
+            ex.abort();
+            connect(s);
+            return;
+        }
         int status = res.status().code();
         if (status == 507 || status >= 500) {
             if (status == 507) {
@@ -230,22 +240,21 @@ public final class PutFanout {
             });
         }
         chunk.release();
-        int gen = ++generation;
-        for (Slot s : live) {
-            if (!s.exchange.isWritable()) {
-                s.exchange.onWritable(() -> onLoop(() -> maybeRequest(gen)));
-            }
-        }
-        maybeRequest(gen);
+        maybeRequest(++generation);
     }
 
-    /** Asks the source for the next chunk once every live node can take it. */
+    /**
+     * Asks the source for the next chunk once every live node can take it. While one cannot, a
+     * wake-up is registered on that node: writability can flip back and forth while a write is
+     * being queued, so each check that stops arms its own wake-up, and none can be lost.
+     */
     private void maybeRequest(int gen) {
         if (gen != generation || requestedFor == gen || result.isDone() || ended) {
             return;
         }
         for (Slot s : live) {
             if (s.exchange.channel().isActive() && !s.exchange.isWritable()) {
+                s.exchange.onWritable(() -> onLoop(() -> maybeRequest(gen)));
                 return;
             }
         }
@@ -380,7 +389,11 @@ public final class PutFanout {
         if (loop.inEventLoop()) {
             r.run();
         } else {
-            loop.execute(r);
+            try {
+                loop.execute(r);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // the server is shutting down: nobody is left to answer
+            }
         }
     }
 

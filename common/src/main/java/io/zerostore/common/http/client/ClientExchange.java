@@ -116,8 +116,9 @@ public final class ClientExchange {
 
     void onResponse(HttpResponse head, InboundBody responseBody) {
         this.body = responseBody;
-        continued.complete(false);
+        // the response first: whoever learns "no 100 Continue" goes on to read it
         response.complete(head);
+        continued.complete(false);
     }
 
     void onWritabilityChanged() {
