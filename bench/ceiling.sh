@@ -77,10 +77,12 @@ wrk_run() {
   p50="$(awk '$1=="50%" {print $2}' "$WORK/wrk.out")"
   p99="$(awk '$1=="99%" {print $2}' "$WORK/wrk.out")"
   cpu="$(tr -d '%\n' < "$WORK/time")"
-  printf '%-10s wrk      c=%-3d %10.1f ops/s  p50 %s  p99 %s  client-cpu %s%%\n' \
-    "$name" "$CONCURRENCY" "$rps" "$p50" "$p99" "$cpu"
-  printf '{"workload":"%s","tool":"wrk","opsPerSec":%s,"p50":"%s","p99":"%s","clientCpuPercent":%s}\n' \
-    "$name" "$rps" "$p50" "$p99" "${cpu:-null}" > "$WORK/wrk-$name.json"
+  local us
+  us="$(awk -v c="$cpu" -v r="$rps" 'BEGIN { printf "%.1f", (r > 0) ? (c * 1e4 / r) : -1 }')"
+  printf '%-10s wrk      c=%-3d %10.1f ops/s  p50 %s  p99 %s  client-cpu %s%% (%s us/op)\n' \
+    "$name" "$CONCURRENCY" "$rps" "$p50" "$p99" "$cpu" "$us"
+  printf '{"workload":"%s","tool":"wrk","opsPerSec":%s,"p50":"%s","p99":"%s","clientCpuPercent":%s,"clientCpuMicrosPerOp":%s}\n' \
+    "$name" "$rps" "$p50" "$p99" "${cpu:-null}" "$us" > "$WORK/wrk-$name.json"
 }
 
 echo "# small objects: ${SECONDS_PER_RUN}s each, c=$CONCURRENCY, static responder on its own JVM"

@@ -10,6 +10,8 @@
 #     --swift-only          do not start Zerostore (also automatic when ./zerostore is missing)
 #     --ours-timeout S      seconds to wait for Zerostore's TempAuth to answer (default 300;
 #                           ./zerostore may build its jar first)
+#     --rounds N            repeat all workloads N times, alternating; the table shows medians
+#                           (default 1: a full run takes ~6 min per store at the defaults)
 #     --small-seconds S     measured seconds per 4 KiB PUT/GET and HEAD run (default 15)
 #     --warmup S            unmeasured seconds before each small-object run (default 2)
 #     --concurrency N       connections for the small-object runs (default 16)
@@ -34,6 +36,7 @@ OURS_PORT=18180
 STATIC_PORT=18500
 SWIFT_ONLY=0
 OURS_TIMEOUT=300
+ROUNDS=1
 SMALL_SECONDS=15
 WARMUP=2
 CONCURRENCY=16
@@ -55,6 +58,7 @@ while [ $# -gt 0 ]; do
     --ours-port) OURS_PORT="$2"; shift ;;
     --swift-only) SWIFT_ONLY=1 ;;
     --ours-timeout) OURS_TIMEOUT="$2"; shift ;;
+    --rounds) ROUNDS="$2"; shift ;;
     --small-seconds) SMALL_SECONDS="$2"; shift ;;
     --warmup) WARMUP="$2"; shift ;;
     --concurrency) CONCURRENCY="$2"; shift ;;
@@ -67,7 +71,7 @@ while [ $# -gt 0 ]; do
     --ceiling) CEILING=1 ;;
     --out) OUT="$2"; shift ;;
     --skip-build) SKIP_BUILD=1 ;;
-    -h|--help) sed -n '2,26p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,28p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "compare: unknown option $1 (--help)" >&2; exit 2 ;;
   esac
   shift
@@ -155,43 +159,53 @@ fi
 # bench TARGET NAME ARGS... : one generator run, result in $RES/TARGET-NAME.json
 bench() {
   local t="$1" name="$2"; shift 2
-  log "$name on $t"
+  log "$name on $t (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  echo "$t-$name $(cut -d' ' -f1-3 /proc/loadavg)" >> "$RES/loadavg.txt"
   "${BENCH[@]}" "$@" -A "${AUTH[$t]}" --label "$t" --json-out "$RES/$t-$name.json" \
     || log "$name on $t exited non-zero (result kept if written)"
 }
 
 # --- workloads, alternating between the stores ------------------------------------
+# Each round runs every workload on each store in turn; with --rounds N > 1 the table shows
+# the median of the N rounds (the listing container is populated once).
 SMALL=(-c "$CONCURRENCY" -d "$SMALL_SECONDS" --warmup "$WARMUP")
-for t in "${TARGETS[@]}"; do
-  bench "$t" put4k put --container bench-4k -s 4KiB "${SMALL[@]}" --min-count "$MIN_OBJECTS" \
-    --verify --names-out "$DATA/names-$t.txt"
-done
-for t in "${TARGETS[@]}"; do
-  bench "$t" get4k get --container bench-4k "${SMALL[@]}" --names-in "$DATA/names-$t.txt"
-done
-for t in "${TARGETS[@]}"; do
-  bench "$t" head head --container bench-4k "${SMALL[@]}" --names-in "$DATA/names-$t.txt"
-done
-for t in "${TARGETS[@]}"; do
-  bench "$t" putlarge put-large --container bench-large --object large -s "$LARGE_SIZE" \
-    -n "$LARGE_COUNT" --verify
-done
-for t in "${TARGETS[@]}"; do
-  bench "$t" getlarge get-large --container bench-large --object large -n "$LARGE_COUNT"
-  # untimed integrity pass: MD5 of every received byte against the ETag
-  bench "$t" getlarge-verify get-large --container bench-large --object large -n 1 --verify
-done
-for t in "${TARGETS[@]}"; do
-  bench "$t" populate put --container bench-list -s 0 -c 32 -n "$LIST_OBJECTS" -d 0 --warmup 0
-done
-for t in "${TARGETS[@]}"; do
-  bench "$t" list list --container bench-list --limit 10000 -d "$LIST_SECONDS" --warmup 1
+for r in $(seq 1 "$ROUNDS"); do
+  [ "$ROUNDS" -gt 1 ] && log "round $r of $ROUNDS"
+  for t in "${TARGETS[@]}"; do
+    bench "$t" "put4k-r$r" put --container bench-4k -s 4KiB "${SMALL[@]}" --min-count "$MIN_OBJECTS" \
+      --verify --names-out "$DATA/names-$t-r$r.txt"
+  done
+  for t in "${TARGETS[@]}"; do
+    bench "$t" "get4k-r$r" get --container bench-4k "${SMALL[@]}" --names-in "$DATA/names-$t-r$r.txt"
+  done
+  for t in "${TARGETS[@]}"; do
+    bench "$t" "head-r$r" head --container bench-4k "${SMALL[@]}" --names-in "$DATA/names-$t-r$r.txt"
+  done
+  for t in "${TARGETS[@]}"; do
+    bench "$t" "putlarge-r$r" put-large --container bench-large --object large -s "$LARGE_SIZE" \
+      -n "$LARGE_COUNT" --verify
+  done
+  for t in "${TARGETS[@]}"; do
+    bench "$t" "getlarge-r$r" get-large --container bench-large --object large -n "$LARGE_COUNT"
+    if [ "$r" = 1 ]; then
+      # untimed integrity pass: MD5 of every received byte against the ETag
+      bench "$t" getlarge-verify get-large --container bench-large --object large -n 1 --verify
+    fi
+  done
+  if [ "$r" = 1 ]; then
+    for t in "${TARGETS[@]}"; do
+      bench "$t" populate put --container bench-list -s 0 -c 32 -n "$LIST_OBJECTS" -d 0 --warmup 0
+    done
+  fi
+  for t in "${TARGETS[@]}"; do
+    bench "$t" "list-r$r" list --container bench-list --limit 10000 -d "$LIST_SECONDS" --warmup 1
+  done
 done
 if [ "$CEILING" = 1 ]; then
   printf 'static-%08d\n' $(seq 1 2000) > "$DATA/names-static.txt"
-  bench static put4k put --container bench-4k -s 4KiB "${SMALL[@]}"
-  bench static get4k get --container bench-4k "${SMALL[@]}" --names-in "$DATA/names-static.txt"
-  bench static head head --container bench-4k "${SMALL[@]}" --names-in "$DATA/names-static.txt"
+  bench static put4k-r1 put --container bench-4k -s 4KiB "${SMALL[@]}"
+  bench static get4k-r1 get --container bench-4k "${SMALL[@]}" --names-in "$DATA/names-static.txt"
+  bench static head-r1 head --container bench-4k "${SMALL[@]}" --names-in "$DATA/names-static.txt"
 fi
 
 # --- cat: the disk / page-cache limit, on the same filesystem ---------------------
@@ -212,9 +226,9 @@ fi
 rm -f "$CAT_FILE"
 
 # --- table + JSON -------------------------------------------------------------------
-/usr/bin/python3 - "$RES" "$OUT" "$OURS_NOTE" "$LARGE_SIZE" "$CONCURRENCY" "$LIST_OBJECTS" <<'EOF'
-import json, os, platform, subprocess, sys, datetime
-res, out, ours_note, large, conc, nlist = sys.argv[1:7]
+/usr/bin/python3 - "$RES" "$OUT" "$OURS_NOTE" "$LARGE_SIZE" "$CONCURRENCY" "$LIST_OBJECTS" "$ROUNDS" <<'EOF'
+import json, os, platform, re, statistics, subprocess, sys, datetime
+res, out, ours_note, large, conc, nlist, rounds = sys.argv[1:8]
 
 def load(name):
     try:
@@ -242,10 +256,14 @@ table = []
 for label, key, field, unit, higher in rows:
     row = {"workload": label, "unit": unit, "higherIsBetter": higher}
     for t in ("swift", "ours", "static"):
-        r = load("%s-%s.json" % (t, key))
-        if r is not None:
-            row[t] = r[field]
-            bad = r["errors"] + r["failures"] + r.get("etagMismatches", 0)
+        runs = [r for r in (load(f) for f in sorted(os.listdir(res))
+                            if re.fullmatch(r"%s-%s-r\d+\.json" % (t, key), f)) if r]
+        if runs:
+            values = [r[field] for r in runs]
+            row[t] = statistics.median(values)
+            if len(values) > 1:
+                row[t + "Rounds"] = values
+            bad = sum(r["errors"] + r["failures"] + r.get("etagMismatches", 0) for r in runs)
             if bad:
                 row[t + "Problems"] = bad
         else:
@@ -254,7 +272,39 @@ for label, key, field, unit, higher in rows:
     row["ratio"] = round(o / s, 2) if (s and o is not None) else None
     table.append(row)
 
+loadavg = {}
+try:
+    with open(os.path.join(res, "loadavg.txt")) as f:
+        for line in f:
+            k, *v = line.split()
+            loadavg[k] = v
+except OSError:
+    pass
 cat = {"warmMiBps": cat_mibs("cat-warm.json"), "coldMiBps": cat_mibs("cat-cold.json")}
+cold = load("cat-cold.json")
+if cold:
+    cat["coldFirstMiBps"] = round(256 / cold["results"][0]["times"][0], 1)
+
+# the targets of issue 5, checked only when both stores ran
+def value(key, t):
+    for row in table:
+        if row["workload"].startswith(key):
+            return row.get(t)
+    return None
+goals = []
+def goal(text, ours, ref, factor, higher):
+    if ours is None or not ref:
+        return
+    ratio = ours / ref
+    goals.append({"goal": text, "value": "%.2fx" % ratio,
+                  "holds": ratio >= factor if higher else ratio <= factor})
+goal("4 KiB PUT >= 5x Swift", value("4 KiB PUT", "ours"), value("4 KiB PUT", "swift"), 5, True)
+goal("4 KiB GET >= 5x Swift", value("4 KiB GET", "ours"), value("4 KiB GET", "swift"), 5, True)
+goal("%s GET >= 2x Swift" % large, value(large + " GET", "ours"), value(large + " GET", "swift"), 2, True)
+goal("%s GET >= 0.8x cat (warm)" % large, value(large + " GET", "ours"), cat["warmMiBps"], 0.8, True)
+goal("%s PUT >= 2x Swift" % large, value(large + " PUT", "ours"), value(large + " PUT", "swift"), 2, True)
+goal("listing p50 <= 0.5x Swift", value("listing %s objs, first page p50" % nlist, "ours"),
+     value("listing %s objs, first page p50" % nlist, "swift"), 0.5, False)
 raw = {}
 for f in sorted(os.listdir(res)):
     if f.endswith(".json"):
@@ -269,8 +319,12 @@ doc = {
     "machine": {"cpus": os.cpu_count(), "kernel": platform.release()},
     "swiftVersion": swift_version,
     "ours": ours_note or "run",
+    "rounds": int(rounds),
     "table": table,
     "cat256MiB": cat,
+    "goals": goals,
+    # 1/5/15-min load average when each run started: other work on the machine skews results
+    "loadavgAtStart": loadavg,
     "runs": raw,
 }
 with open(out, "w") as f:
@@ -292,8 +346,11 @@ for row in table:
     if show_static:
         line.append(cell(row, "static"))
     lines.append(line)
-lines.append(["cat 256 MiB, page cache warm (MiB/s)", "%s" % (cat["warmMiBps"] or "n/a"), "", ""] + ([""] if show_static else []))
-lines.append(["cat 256 MiB, cold (MiB/s)", "%s" % (cat["coldMiBps"] or "n/a"), "", ""] + ([""] if show_static else []))
+# cat is a property of the machine, not of a store: the same value in both columns
+for label, v in (("cat 256 MiB, page cache warm (MiB/s)", cat["warmMiBps"]),
+                 ("cat 256 MiB, after drop_caches (MiB/s)", cat["coldMiBps"])):
+    c = "n/a" if v is None else "%.1f" % v
+    lines.append([label, c, c, ""] + ([""] if show_static else []))
 widths = [max(len(str(x[i])) for x in [head] + lines) for i in range(len(head))]
 fmt = lambda cols: "| " + " | ".join(str(c).ljust(w) for c, w in zip(cols, widths)) + " |"
 print(fmt(head))
@@ -302,6 +359,16 @@ for l in lines:
     print(fmt(l))
 if any(r.get("swiftProblems") or r.get("oursProblems") for r in table):
     print("* = the run had non-2xx responses, failures or ETag mismatches: see the JSON")
+if cat.get("coldFirstMiBps"):
+    print("cold cat: first read after drop_caches %.1f MiB/s (the table has the median of 5;"
+          " the host may cache this VM's disk)" % cat["coldFirstMiBps"])
+goals = doc["goals"]
+if goals:
+    print("goals (issue 5):")
+    for g in goals:
+        print("  %-34s %-22s %s" % (g["goal"], g["value"], "holds" if g["holds"] else "NOT MET"))
+if int(rounds) > 1:
+    print("medians of %s alternating rounds (every round is in the JSON)" % rounds)
 if ours_note:
     print("ours: " + ours_note)
 print("JSON: " + out)

@@ -17,7 +17,9 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Drives {@link RunPlan#concurrency()} connections against one storage URL, each running
@@ -44,18 +46,29 @@ final class ClosedLoopRunner {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(512, 16 * 1024, 1 << 20))
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(1 << 20, 4 << 20));
-            long cpuBefore = processCpuNanos();
             RunState state = new RunState(plan);
             List<CompletableFuture<LoopStats>> loops = new ArrayList<>();
             for (int i = 0; i < plan.concurrency(); i++) {
                 loops.add(new ConnectionLoop(bootstrap, address, common, state, plan, factory).start());
             }
+            // the generator's own CPU is sampled over the measured window only (not warm-up)
+            CompletableFuture<Void> all = CompletableFuture.allOf(loops.toArray(CompletableFuture[]::new));
+            long untilMeasured = state.measureFromNanos() - System.nanoTime();
+            if (untilMeasured > 0) {
+                try {
+                    all.get(untilMeasured, TimeUnit.NANOSECONDS);
+                } catch (TimeoutException | ExecutionException expected) {
+                    // still warming up (or done early): sample now
+                }
+            }
+            long cpuFrom = processCpuNanos();
+            long wallFrom = System.nanoTime();
             List<LoopStats> stats = new ArrayList<>();
             for (CompletableFuture<LoopStats> loop : loops) {
                 stats.add(loop.join());
             }
-            long wallNanos = System.nanoTime() - state.startNanos();
-            long cpuNanos = processCpuNanos() - cpuBefore;
+            long wallNanos = System.nanoTime() - wallFrom;
+            long cpuNanos = cpuFrom < 0 ? -1 : processCpuNanos() - cpuFrom;
             return RunResult.merge(stats, state.measureFromNanos(), cpuNanos, wallNanos);
         } finally {
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS);
