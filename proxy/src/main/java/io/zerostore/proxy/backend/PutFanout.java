@@ -3,9 +3,7 @@ package io.zerostore.proxy.backend;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponse;
 import io.zerostore.common.http.BodySubscriber;
-import io.zerostore.common.http.client.ClientExchange;
 import io.zerostore.common.ring.Device;
 import io.zerostore.common.swift.SwiftException;
 import java.time.Duration;
@@ -18,7 +16,7 @@ import java.util.function.Function;
 /**
  * An object PUT streamed to every replica at once (Swift's {@code _store_object}).
  *
- * <p>Connect: each replica's slot sends its head with {@code Expect: 100-continue}; a node that is
+ * <p>Connect ({@link PutConnector}): each replica's slot sends its head with {@code Expect: 100-continue}; a node that is
  * down, full (507) or failing (5xx) before {@code 100 Continue} is replaced by the next handoff.
  * Fewer than a quorum of continuing nodes is a 503; a 409 (a newer copy exists) makes the PUT a 202;
  * with {@code If-None-Match: *} a 412 from any node ends it.
@@ -35,32 +33,17 @@ public final class PutFanout {
     public record Options(long maxBytes, Duration clientTimeout, Duration postQuorumTimeout,
                           boolean ifNoneMatchStar, boolean sourceIsClient) {}
 
-    private static final class Slot {
-        final Function<Device, HttpRequest> head;
-        Device node;
-        ClientExchange exchange;
-        boolean live;
-        boolean settled;
-        BackendResponse answer;
-
-        Slot(Function<Device, HttpRequest> head) {
-            this.head = head;
-        }
-    }
-
     private final BackendClient client;
     private final NodeIterator nodes;
     private final EventLoop loop;
     private final BodyStream source;
     private final Options options;
-    private final List<Slot> slots = new ArrayList<>();
-    private final List<Slot> live = new ArrayList<>();
+    private final List<PutSlot> slots = new ArrayList<>();
+    private final List<PutSlot> live = new ArrayList<>();
     private final CompletableFuture<List<BackendResponse>> result = new CompletableFuture<>();
     private final int quorum;
-    private int unresolved;
     private long bytes;
     private long lastChunkNanos;
-    private boolean streaming;
     private boolean ended;
     private int generation;
     private int requestedFor = -1;
@@ -74,9 +57,8 @@ public final class PutFanout {
         this.loop = loop;
         this.source = source;
         this.options = options;
-        heads.forEach(h -> slots.add(new Slot(h)));
+        heads.forEach(h -> slots.add(new PutSlot(h)));
         this.quorum = Quorum.size(heads.size());
-        this.unresolved = heads.size();
     }
 
     /**
@@ -89,80 +71,25 @@ public final class PutFanout {
     public static CompletableFuture<List<BackendResponse>> run(BackendClient client, NodeIterator nodes,
             List<Function<Device, HttpRequest>> heads, EventLoop loop, BodyStream source, Options options) {
         PutFanout f = new PutFanout(client, nodes, heads, loop, source, options);
-        loop.execute(() -> f.slots.forEach(f::connect));
+        PutConnector.connect(client, nodes, loop, f.slots).whenComplete((slots, err) -> {
+            if (err != null) {
+                f.result.completeExceptionally(err);
+            } else {
+                f.connected();
+            }
+        });
         return f.result;
     }
 
-    // ---- connect ----
-
-    private void connect(Slot s) {
-        Device node = nodes.next();
-        if (node == null) {
-            resolved();
-            return;
-        }
-        client.open(node, s.head.apply(node)).whenCompleteAsync((ex, err) -> {
-            if (err != null) {
-                client.errors().errorOccurred(node);
-                connect(s);
-                return;
+    /** Decides, once every slot connected or gave up, whether to stream. */
+    private void connected() {
+        for (PutSlot s : slots) {
+            if (s.live) {
+                live.add(s);
             }
-            ex.continued().whenCompleteAsync((cont, err2) -> continued(s, node, ex, cont, err2), loop);
-        }, loop);
-    }
-
-    private void continued(Slot s, Device node, ClientExchange ex, Boolean cont, Throwable err) {
-        if (err != null) {
-            client.errors().errorOccurred(node);
-            ex.abort();
-            connect(s);
-            return;
-        }
-        if (cont) {
-            s.node = node;
-            s.exchange = ex;
-            s.live = true;
-            live.add(s);
-            resolved();
-            return;
-        }
-        ex.response().whenCompleteAsync((res, err2) -> refused(s, node, ex, res, err2), loop);
-    }
-
-    /** The node answered before {@code 100 Continue}: a refusal to keep, or a failure to replace. */
-    private void refused(Slot s, Device node, ClientExchange ex, HttpResponse res, Throwable err) {
-        if (err != null) {
-            client.errors().errorOccurred(node);
-            ex.abort();
-            connect(s);
-            return;
-        }
-        int status = res.status().code();
-        if (status == 507 || status >= 500) {
-            if (status == 507) {
-                client.errors().limit(node);
-            } else {
-                client.errors().errorOccurred(node);
-            }
-            ex.abort();
-            connect(s);
-            return;
-        }
-        BackendClient.readSmall(ex).whenCompleteAsync((body, e3) -> {
-            // the body was refused: this connection cannot be reused
-            ex.abort();
-            s.node = node;
-            s.answer = new BackendResponse(status, res.headers(), body == null ? new byte[0] : body, node);
-            resolved();
-        }, loop);
-    }
-
-    private void resolved() {
-        if (--unresolved > 0) {
-            return;
         }
         List<BackendResponse> early = new ArrayList<>();
-        for (Slot s : slots) {
+        for (PutSlot s : slots) {
             if (s.answer != null) {
                 early.add(s.answer);
             }
@@ -191,7 +118,6 @@ public final class PutFanout {
     // ---- stream ----
 
     private void stream() {
-        streaming = true;
         lastChunkNanos = System.nanoTime();
         if (options.sourceIsClient()) {
             scheduleClientTimeout(options.clientTimeout().toNanos());
@@ -232,7 +158,7 @@ public final class PutFanout {
             fail(413);
             return;
         }
-        for (Slot s : List.copyOf(live)) {
+        for (PutSlot s : List.copyOf(live)) {
             s.exchange.write(chunk.retainedDuplicate()).addListener(f -> {
                 if (!f.isSuccess()) {
                     onLoop(() -> drop(s));
@@ -252,7 +178,7 @@ public final class PutFanout {
         if (gen != generation || requestedFor == gen || result.isDone() || ended) {
             return;
         }
-        for (Slot s : live) {
+        for (PutSlot s : live) {
             if (s.exchange.channel().isActive() && !s.exchange.isWritable()) {
                 s.exchange.onWritable(() -> onLoop(() -> maybeRequest(gen)));
                 return;
@@ -262,7 +188,7 @@ public final class PutFanout {
         source.body().request();
     }
 
-    private void drop(Slot s) {
+    private void drop(PutSlot s) {
         if (!s.live || s.settled) {
             return;
         }
@@ -283,7 +209,7 @@ public final class PutFanout {
     }
 
     /** Records a live node's final answer (after the body was sent). */
-    private void settle(Slot s, BackendResponse answer) {
+    private void settle(PutSlot s, BackendResponse answer) {
         if (s.settled) {
             return;
         }
@@ -303,7 +229,7 @@ public final class PutFanout {
             finish();
             return;
         }
-        for (Slot s : List.copyOf(live)) {
+        for (PutSlot s : List.copyOf(live)) {
             s.exchange.end();
             s.exchange.response().whenCompleteAsync((res, err) -> {
                 if (err != null) {
@@ -330,7 +256,7 @@ public final class PutFanout {
             return;
         }
         List<Integer> statuses = new ArrayList<>();
-        for (Slot s : slots) {
+        for (PutSlot s : slots) {
             if (s.answer != null && s.answer.node() != null) {
                 statuses.add(s.answer.status());
             }
@@ -346,7 +272,7 @@ public final class PutFanout {
             return;
         }
         List<BackendResponse> all = new ArrayList<>();
-        for (Slot s : slots) {
+        for (PutSlot s : slots) {
             all.add(s.answer != null ? s.answer : BackendResponse.unavailable());
         }
         result.complete(all);
@@ -371,7 +297,7 @@ public final class PutFanout {
     }
 
     private void abortLive() {
-        for (Slot s : live) {
+        for (PutSlot s : live) {
             if (!s.settled) {
                 s.live = false;
                 s.exchange.abort();

@@ -136,4 +136,22 @@ class ContainerAccountApiTest {
         assertThat(opts.header("Allow")).isEqualTo("DELETE, PUT, POST, OPTIONS, GET, HEAD, COPY");
         assertThat(s.call("COPY", "/c").status()).isEqualTo(405);
     }
+
+    @Test
+    void corsPreflightFollowsTheContainersAllowedOrigins() throws Exception {
+        s.call("PUT", "/cors", "X-Container-Meta-Access-Control-Allow-Origin", "http://ok.example",
+                "X-Container-Meta-Access-Control-Max-Age", "60");
+        SwiftClient plain = cluster.client();
+        Res denied = plain.raw("OPTIONS", "/v1/AUTH_test/cors/o", null, "Origin", "http://evil.example",
+                "Access-Control-Request-Method", "GET");
+        assertThat(denied.status()).isEqualTo(401);
+        Res ok = plain.raw("OPTIONS", "/v1/AUTH_test/cors/o", null, "Origin", "http://ok.example",
+                "Access-Control-Request-Method", "PUT", "Access-Control-Request-Headers", "x-auth-token");
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.header("Access-Control-Allow-Origin")).isEqualTo("http://ok.example");
+        assertThat(ok.header("Access-Control-Allow-Methods")).isEqualTo("DELETE, PUT, POST, OPTIONS, GET, HEAD, COPY");
+        assertThat(ok.header("Access-Control-Max-Age")).isEqualTo("60");
+        assertThat(ok.header("Access-Control-Allow-Headers")).isEqualTo("x-auth-token");
+        assertThat(ok.header("Vary")).isEqualTo("Origin");
+    }
 }
