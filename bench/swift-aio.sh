@@ -10,6 +10,7 @@
 #   *.builder / *.ring.gz (3 replicas, 3 zones, part power $SWIFT_PART_POWER),
 #   node{1,2,3}/d{1,2,3}  one device per node (same filesystem as DIR, mount_check off),
 #   run/*.pid, log/*.log  (servers run with -v: they log to these files, not syslog).
+# A restart on the same DIR keeps swift.conf (hash secrets) and the rings, so data survives.
 # Ports: proxy PORT; object PORT+11..13; container PORT+21..23; account PORT+31..33;
 #        memcached PORT+40.
 # TempAuth: user test:tester key testing (.admin), account AUTH_test autocreated.
@@ -76,7 +77,8 @@ write_configs() {
   local prefix suffix
   prefix="$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
   suffix="$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-  cat > "$DIR/swift.conf" <<EOF
+  # a restart on the same DIR keeps the hash secrets, or stored objects could not be found
+  [ -s "$DIR/swift.conf" ] || cat > "$DIR/swift.conf" <<EOF
 [swift-hash]
 swift_hash_path_prefix = $prefix
 swift_hash_path_suffix = $suffix
@@ -186,6 +188,10 @@ build_rings() {
       container) base=$((PORT + 20)) ;;
       account) base=$((PORT + 30)) ;;
     esac
+    # a restart on the same DIR and PORT keeps its rings (a new rebalance could move partitions)
+    if [ -s "$DIR/$type.ring.gz" ] && [ "$(cat "$DIR/run/ring-port" 2>/dev/null)" = "$PORT" ]; then
+      continue
+    fi
     rm -f "$DIR/$type.builder" "$DIR/$type.ring.gz"
     swift-ring-builder "$DIR/$type.builder" create "$PART_POWER" 3 1 >/dev/null
     for i in 1 2 3; do
@@ -194,6 +200,7 @@ build_rings() {
     swift-ring-builder "$DIR/$type.builder" rebalance >/dev/null || true
     [ -s "$DIR/$type.ring.gz" ] || die "ring $type.ring.gz was not written"
   done
+  echo "$PORT" > "$DIR/run/ring-port"
 }
 
 # Starts one command in its own session so stop can end it with all its workers by PID.

@@ -4,6 +4,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /** GET or HEAD over a list of existing objects, round-robin so connections hit distinct ones. */
@@ -15,7 +16,7 @@ abstract class ReadCommand extends WorkloadCommand {
 
     @Override
     String workload() {
-        return method().name().toLowerCase(java.util.Locale.ROOT);
+        return method().name().toLowerCase(Locale.ROOT);
     }
 
     @Override
