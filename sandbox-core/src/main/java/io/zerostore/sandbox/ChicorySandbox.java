@@ -6,6 +6,7 @@ import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
+import io.zerostore.sandbox.codegen.ModuleCompiler;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -50,7 +51,7 @@ public final class ChicorySandbox implements Sandbox {
 
     @Override
     public Report run(Execution execution) {
-        return new InstanceRun(execution, watchdog, options.byteArrayMemory()).run();
+        return new InstanceRun(execution, watchdog, options.memory()).run();
     }
 
     /** Programs currently cached. */
@@ -92,8 +93,9 @@ public final class ChicorySandbox implements Sandbox {
         if (options.compile() && wasm.length <= options.maxCompileBytes()) {
             long t0 = System.nanoTime();
             try {
-                factory = MachineFactoryCompiler.builder(m)
-                        .withInterpreterFallback(InterpreterFallback.SILENT).compile();
+                factory = Boolean.getBoolean("zerostore.sandbox.stockCompiler")
+                        ? MachineFactoryCompiler.builder(m).withInterpreterFallback(InterpreterFallback.SILENT).compile()
+                        : ModuleCompiler.compile(m);
                 compileNanos = System.nanoTime() - t0;
             } catch (RuntimeException | LinkageError e) {
                 factory = null; // the interpreter runs it instead
