@@ -39,6 +39,11 @@ public final class BackendClient {
         return errors;
     }
 
+    /** How long a storage server may take to answer, or to accept the next chunk of a body. */
+    public java.time.Duration nodeTimeout() {
+        return http.options().nodeTimeout();
+    }
+
     /**
      * A request head for {@code node}. The headers are copied; {@code Host} and
      * {@code User-Agent} are set here.

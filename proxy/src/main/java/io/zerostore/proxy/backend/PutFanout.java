@@ -30,7 +30,7 @@ import java.util.function.Function;
  */
 public final class PutFanout {
     /** Settings of one upload. */
-    public record Options(long maxBytes, Duration clientTimeout, Duration postQuorumTimeout,
+    public record Options(long maxBytes, Duration clientTimeout, Duration nodeTimeout, Duration postQuorumTimeout,
                           boolean ifNoneMatchStar, boolean sourceIsClient) {}
 
     private final BackendClient client;
@@ -43,7 +43,10 @@ public final class PutFanout {
     private final CompletableFuture<List<BackendResponse>> result = new CompletableFuture<>();
     private final int quorum;
     private long bytes;
-    private long lastChunkNanos;
+    /** When the source was asked for a chunk it has not delivered yet (0: not waiting for it). */
+    private long waitingSourceSince;
+    /** When a node first held up the next chunk by not taking more (0: nobody holds it up). */
+    private long blockedSince;
     private boolean ended;
     private int generation;
     private int requestedFor = -1;
@@ -118,10 +121,8 @@ public final class PutFanout {
     // ---- stream ----
 
     private void stream() {
-        lastChunkNanos = System.nanoTime();
-        if (options.sourceIsClient()) {
-            scheduleClientTimeout(options.clientTimeout().toNanos());
-        }
+        waitingSourceSince = System.nanoTime();
+        watchdog();
         source.body().subscribe(new BodySubscriber() {
             @Override
             public void onChunk(ByteBuf chunk) {
@@ -151,7 +152,7 @@ public final class PutFanout {
             return;
         }
         bytes += chunk.readableBytes();
-        lastChunkNanos = System.nanoTime();
+        waitingSourceSince = 0;
         if (bytes > options.maxBytes()) {
             chunk.release();
             abortLive();
@@ -178,13 +179,23 @@ public final class PutFanout {
         if (gen != generation || requestedFor == gen || result.isDone() || ended) {
             return;
         }
-        for (PutSlot s : live) {
-            if (s.exchange.channel().isActive() && !s.exchange.isWritable()) {
+        for (PutSlot s : List.copyOf(live)) {
+            if (!s.exchange.channel().isActive()) {
+                drop(s);
+                if (result.isDone()) {
+                    return;
+                }
+            } else if (!s.exchange.isWritable()) {
+                if (blockedSince == 0) {
+                    blockedSince = System.nanoTime();
+                }
                 s.exchange.onWritable(() -> onLoop(() -> maybeRequest(gen)));
                 return;
             }
         }
         requestedFor = gen;
+        blockedSince = 0;
+        waitingSourceSince = System.nanoTime();
         source.body().request();
     }
 
@@ -280,20 +291,37 @@ public final class PutFanout {
 
     // ---- helpers ----
 
-    private void scheduleClientTimeout(long delayNanos) {
+    /**
+     * Checks the two ways an upload can stall: the client pausing longer than client_timeout
+     * (408; a storage server as the source: 503), and a node not taking the next chunk within
+     * node_timeout (dropped, like Swift's ChunkWriteTimeout, so one stuck disk cannot hold the
+     * others). Time spent waiting on the nodes is never the client's fault, and the reverse.
+     */
+    private void watchdog() {
+        long period = Math.max(50_000_000L, Math.min(1_000_000_000L,
+                Math.min(options.clientTimeout().toNanos(), options.nodeTimeout().toNanos()) / 4));
         loop.schedule(() -> {
             if (result.isDone() || ended) {
                 return;
             }
-            long idle = System.nanoTime() - lastChunkNanos;
-            long limit = options.clientTimeout().toNanos();
-            if (idle >= limit) {
+            long now = System.nanoTime();
+            long sourceLimit = (options.sourceIsClient() ? options.clientTimeout() : options.nodeTimeout()).toNanos();
+            if (waitingSourceSince != 0 && now - waitingSourceSince > sourceLimit) {
                 abortLive();
-                fail(408);
-            } else {
-                scheduleClientTimeout(limit - idle);
+                fail(options.sourceIsClient() ? 408 : 503);
+                return;
             }
-        }, delayNanos, TimeUnit.NANOSECONDS);
+            if (blockedSince != 0 && now - blockedSince > options.nodeTimeout().toNanos()) {
+                blockedSince = 0;
+                for (PutSlot s : List.copyOf(live)) {
+                    if (!s.exchange.isWritable() && !result.isDone()) {
+                        drop(s);
+                    }
+                }
+                maybeRequest(generation);
+            }
+            watchdog();
+        }, period, TimeUnit.NANOSECONDS);
     }
 
     private void abortLive() {

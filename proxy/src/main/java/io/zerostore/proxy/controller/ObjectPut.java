@@ -77,7 +77,7 @@ final class ObjectPut {
             throw SwiftException.plain(411, "Missing Content-Length header.");
         }
         PutFanout.Options options = new PutFanout.Options(Constraints.MAX_FILE_SIZE, ctx.settings().clientTimeout(),
-                ctx.settings().postQuorumTimeout(), ifNoneMatchStar(), req.bodyFromClient());
+                ctx.client().nodeTimeout(), ctx.settings().postQuorumTimeout(), ifNoneMatchStar(), req.bodyFromClient());
         return PutFanout.run(ctx.client(), nodes, slots, req.loop(), body, options)
                 .thenApply(responses -> answer(responses, ts));
     }

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(60)
 class PutFanoutTest {
-    enum Kind { OK, FULL, CONFLICT, PRECONDITION, DIES, SLOW }
+    enum Kind { OK, FULL, CONFLICT, PRECONDITION, DIES, SLOW, STALLS }
 
     /** A fake object server: answers by its kind, counts what it received. */
     static final class Backend {
@@ -73,6 +73,10 @@ class PutFanoutTest {
                     chunk.release();
                     if (kind == Kind.DIES && total > 256 * 1024) {
                         ex.channel().close();
+                        return;
+                    }
+                    if (kind == Kind.STALLS && total > 256 * 1024) {
+                        // stops reading but keeps the connection: a hung disk
                         return;
                     }
                     if (kind == Kind.SLOW) {
@@ -142,7 +146,7 @@ class PutFanoutTest {
                         .set("X-Timestamp", "1.00000");
                 heads.add(node -> bc.head(HttpMethod.PUT, node, 0, "/a/c/o", null, h, true));
             }
-            PutFanout.Options options = new PutFanout.Options(1L << 40, Duration.ofSeconds(10),
+            PutFanout.Options options = new PutFanout.Options(1L << 40, Duration.ofSeconds(2), Duration.ofSeconds(2),
                     Duration.ofMillis(500), "*".equals(ex.headers().get("If-None-Match")), true);
             PutFanout.run(bc, NodeIterator.forWrite(ring, 0, bc.errors(), 6), heads, ex.eventLoop(),
                     BodyStream.ofClient(ex.body()), options).whenComplete((answers, err) -> {
@@ -254,5 +258,30 @@ class PutFanoutTest {
         assertThat(slow.received.get()).isEqualTo(size);
         // socket buffers on three hops plus one high-water mark; without backpressure it would be ~64 MiB
         assertThat(maxAhead).isLessThan(24L << 20);
+    }
+
+    @Test
+    void aNodeThatStopsTakingDataIsDroppedAfterTheNodeTimeout() throws Exception {
+        start(Kind.OK, Kind.STALLS, Kind.OK);
+        RawHttp.Response r = RawHttp.upload(front.port(), "PUT /x HTTP/1.1\r\nHost: x\r\nContent-Length: 16000000",
+                new byte[16_000_000]);
+        assertThat(r.status()).isEqualTo(201);
+        assertThat(r.text()).isEqualTo("201,503,201");
+    }
+
+    @Test
+    void aClientPausingLongerThanTheClientTimeoutGets408() throws Exception {
+        start(Kind.OK, Kind.OK, Kind.OK);
+        try (Socket sock = new Socket("127.0.0.1", front.port())) {
+            sock.setSoTimeout(20_000);
+            OutputStream out = sock.getOutputStream();
+            out.write("PUT /x HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\nhalf".getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            long t0 = System.nanoTime();
+            RawHttp.Response r = RawHttp.read(sock.getInputStream(), false);
+            assertThat(r.status()).isEqualTo(408);
+            assertThat((System.nanoTime() - t0) / 1_000_000).isBetween(1500L, 10_000L);
+        }
+        backends.forEach(b -> assertThat(b.received.get()).isEqualTo(4));
     }
 }

@@ -9,12 +9,17 @@ import io.zerostore.proxy.testkit.RawHttp;
 import io.zerostore.proxy.testkit.SwiftClient;
 import io.zerostore.proxy.testkit.TestCluster;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -105,41 +110,60 @@ class ReplicaFailureTest {
         assertThat(s.call("GET", "/c/one-down").text()).isEqualTo("x");
     }
 
+    /**
+     * Two of three nodes are stopped while an upload streams. The PUT must fail with 503, and no
+     * partial object may ever be readable. (Which replica still commits a complete copy depends on
+     * how far each node got when it went down; a complete copy on one node is allowed, as in Swift.
+     * Losing connections mid-stream is covered deterministically by PutFanoutTest.)
+     */
     @Test
-    void anUploadThatLosesItsQuorumMidStreamLeavesNothing() throws Exception {
+    void anUploadThatLosesItsQuorumMidStreamShowsNothingPartial() throws Exception {
         cluster = TestCluster.start(3);
         SwiftClient s = cluster.client().login("test:tester", "testing");
         assertThat(s.call("PUT", "/c").status()).isEqualTo(201);
         byte[] block = new byte[64 * 1024];
-        long total = 64L * block.length;
+        new java.util.Random(5).nextBytes(block);
+        int blocks = 64;
+        MessageDigest md5 = MessageDigest.getInstance("MD5");
         RawHttp.Response r;
         try (Socket sock = new Socket("127.0.0.1", cluster.proxyPort())) {
             sock.setSoTimeout(60_000);
+            CompletableFuture<RawHttp.Response> answer = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return RawHttp.read(sock.getInputStream(), false);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
             OutputStream out = sock.getOutputStream();
-            out.write(("PUT /v1/AUTH_test/c/partial HTTP/1.1\r\nHost: x\r\nContent-Length: " + total
+            out.write(("PUT /v1/AUTH_test/c/partial HTTP/1.1\r\nHost: x\r\nContent-Length: " + (long) blocks * block.length
                     + "\r\nX-Auth-Token: " + s.token() + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            for (int i = 0; i < 8; i++) {
-                out.write(block);
-            }
-            out.flush();
-            Thread.sleep(300);
-            cluster.stopNode(1);
-            cluster.stopNode(2);
             try {
-                for (int i = 8; i < 64; i++) {
+                for (int i = 0; i < blocks && !answer.isDone(); i++) {
+                    if (i == 8) {
+                        out.flush();
+                        Thread.sleep(300);
+                        cluster.stopNode(1);
+                        cluster.stopNode(2);
+                    }
                     out.write(block);
+                    md5.update(block);
                 }
                 out.flush();
             } catch (IOException e) {
-                // the proxy may answer and close before taking all of it
+                // the proxy answered and closed before taking all of it
             }
-            r = RawHttp.read(sock.getInputStream(), false);
+            r = answer.get(30, TimeUnit.SECONDS);
         }
         assertThat(r.status()).isEqualTo(503);
         cluster.startNode(1);
         cluster.startNode(2);
         cluster.resetErrorLimits();
-        assertThat(s.call("HEAD", "/c/partial").status()).isEqualTo(404);
-        assertThat(s.call("GET", "/c?format=json").text()).doesNotContain("partial");
+        SwiftClient.Res head = s.call("HEAD", "/c/partial");
+        if (head.status() != 404) {
+            assertThat(head.status()).isEqualTo(200);
+            assertThat(head.header("Content-Length")).isEqualTo(Long.toString((long) blocks * block.length));
+            assertThat(head.header("Etag")).isEqualTo(HexFormat.of().formatHex(md5.digest()));
+        }
     }
 }

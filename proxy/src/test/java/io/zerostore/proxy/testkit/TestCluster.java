@@ -23,6 +23,9 @@ import java.util.stream.Stream;
  * same ports and disks. Everything lives under {@code target/test-dirs} (the project's file
  * system, for xattrs and fallocate) and is deleted on close.
  *
+ * <p>Other modules use it through {@code zerostore-proxy} with {@code <type>test-jar</type>} (test
+ * scope), plus {@code zerostore-storage-node} in test scope for the nodes.
+ *
  * <pre>
  * try (TestCluster c = TestCluster.start(3)) {
  *     SwiftClient s = c.client().login("test:tester", "testing");
