@@ -41,14 +41,16 @@ public final class TestCluster implements AutoCloseable {
     public static final class Node {
         final int number;
         final Path devices;
+        final Path swiftDir;
         int objectPort;
         int containerPort;
         int accountPort;
         StorageNode running;
 
-        Node(int number, Path devices) {
+        Node(int number, Path devices, Path swiftDir) {
             this.number = number;
             this.devices = devices;
+            this.swiftDir = swiftDir;
         }
 
         public String device() {
@@ -67,8 +69,24 @@ public final class TestCluster implements AutoCloseable {
             return objectPort;
         }
 
+        public int containerPort() {
+            return containerPort;
+        }
+
+        public int accountPort() {
+            return accountPort;
+        }
+
+        /** The running node (its servers and daemons); null while stopped. */
+        public StorageNode storageNode() {
+            return running;
+        }
+
         String conf() {
-            return "[DEFAULT]\ndevices = " + devices + "\nmount_check = false\n\n"
+            // background daemons (replicators, expirer) only run when a test asks (runOnce)
+            return "[DEFAULT]\ndevices = " + devices + "\nmount_check = false\nswift_dir = " + swiftDir + "\n\n"
+                    + "[container-replicator]\ninterval = 0\n\n[account-replicator]\ninterval = 0\n\n"
+                    + "[object-expirer]\ninterval = 0\n\n"
                     + "[object-server]\nbind_ip = 127.0.0.1\nbind_port = " + objectPort + "\nasync_pending_interval = 1\n\n"
                     + "[container-server]\nbind_ip = 127.0.0.1\nbind_port = " + containerPort
                     + "\naccount_update_interval = 1\n\n"
@@ -120,7 +138,7 @@ public final class TestCluster implements AutoCloseable {
         TestCluster c = new TestCluster(root, swiftDir, nodes, proxyExtra);
         try {
             for (int i = 1; i <= nodeCount; i++) {
-                Node n = new Node(i, root.resolve("node" + i));
+                Node n = new Node(i, root.resolve("node" + i), swiftDir);
                 Files.createDirectories(n.deviceDir());
                 n.start();
                 nodes.add(n);

@@ -5,11 +5,12 @@ import io.zerostore.node.index.AccountRecord.Stats;
 
 /**
  * Merging one container row into an account, Swift's {@code merge_items} for the container table:
- * put and delete timestamps keep the newest. Counts have no timestamp of their own: a container
- * server's report is the latest word on them, so it always sets them; a row from another account
- * replica sets them only when it is newer (its newest timestamp beats ours), so an old copy never
- * overwrites fresher counts and two replicas never trade their counts back and forth. A merge that
- * changes nothing writes nothing. Keeps the account stats and the row log in step.
+ * put and delete timestamps keep the newest. Counts carry the time an account replica received
+ * them from a container server ({@link ContainerRow#countedAt}): a report is always the latest
+ * word and is stamped now; a row from another account replica brings its counts only when they
+ * were reported later than ours, so replicas agree on the last report and never trade counts back
+ * and forth. A merge that changes nothing writes nothing. Keeps the account stats and the row log
+ * in step.
  */
 final class ContainerRows {
     private ContainerRows() {}
@@ -26,17 +27,20 @@ final class ContainerRows {
             oldValue = v.get(deadKey);
         }
         ContainerRow old = RowCodec.containerRow(row.name(), oldValue);
+        if (report) {
+            row = new ContainerRow(row.name(), row.putTimestamp(), row.deleteTimestamp(), row.objectCount(),
+                    row.bytesUsed(), stamp(old));
+        }
         ContainerRow merged = row;
         byte[] statsKey = Keys.of(Keys.ACCOUNT_STATS, h);
         Stats stats = RowCodec.accountStats(v.get(statsKey));
         long oldRowId = 0;
         if (old != null) {
-            boolean countsFromRow = report || newest(row).isAfter(newest(old));
+            ContainerRow counts = row.countedAt().isAfter(old.countedAt()) ? row : old;
             merged = new ContainerRow(row.name(),
                     newer(old.putTimestamp(), row.putTimestamp()),
                     newer(old.deleteTimestamp(), row.deleteTimestamp()),
-                    countsFromRow ? row.objectCount() : old.objectCount(),
-                    countsFromRow ? row.bytesUsed() : old.bytesUsed());
+                    counts.objectCount(), counts.bytesUsed(), counts.countedAt());
             if (merged.equals(old)) {
                 return false;
             }
@@ -56,8 +60,13 @@ final class ContainerRows {
         return true;
     }
 
-    private static Timestamp newest(ContainerRow r) {
-        return newer(r.putTimestamp(), r.deleteTimestamp());
+    /** Now, or just after the stored stamp if this clock is behind it (a report always wins here). */
+    private static Timestamp stamp(ContainerRow old) {
+        Timestamp now = Timestamp.now();
+        if (old != null && !now.isAfter(old.countedAt())) {
+            return old.countedAt().withOffset(old.countedAt().offset() + 1);
+        }
+        return now;
     }
 
     private static Timestamp newer(Timestamp a, Timestamp b) {

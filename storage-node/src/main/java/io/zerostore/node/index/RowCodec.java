@@ -165,12 +165,14 @@ final class RowCodec {
         return read(value, in -> new AccountRecord.Stats(in.readLong(), in.readLong(), in.readLong()));
     }
 
+    /** Container row value: put and delete timestamps, counts, then when they were counted and the row id. */
     static byte[] containerRow(ContainerRow row, long rowId) {
         return write(out -> {
             timestamp(out, row.putTimestamp());
             timestamp(out, row.deleteTimestamp());
             out.writeLong(row.objectCount());
             out.writeLong(row.bytesUsed());
+            timestamp(out, row.countedAt());
             out.writeLong(rowId);
         });
     }
@@ -181,7 +183,11 @@ final class RowCodec {
             timestamp(in);
             in.readLong();
             in.readLong();
-            return rowId(in);
+            if (in.available() < 2 * Long.BYTES + Long.BYTES) {
+                return 0L;
+            }
+            timestamp(in);
+            return in.readLong();
         });
     }
 
@@ -222,7 +228,8 @@ final class RowCodec {
         if (value == null) {
             return null;
         }
-        return read(value, in -> new ContainerRow(name, timestamp(in), timestamp(in), in.readLong(), in.readLong()));
+        return read(value, in -> new ContainerRow(name, timestamp(in), timestamp(in), in.readLong(), in.readLong(),
+                in.available() >= 2 * Long.BYTES ? timestamp(in) : Timestamp.ZERO));
     }
 
     // ---- primitives ----

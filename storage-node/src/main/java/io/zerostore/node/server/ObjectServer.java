@@ -9,6 +9,8 @@ import io.zerostore.node.diskfile.DeviceExecutors;
 import io.zerostore.node.diskfile.DiskFileManager;
 import io.zerostore.node.diskfile.LocalDiskFileManager;
 import io.zerostore.node.diskfile.TmpReaper;
+import io.zerostore.node.expirer.QueueUpdates;
+import io.zerostore.node.replication.db.LazyRing;
 import io.zerostore.node.updater.AsyncPendingSweeper;
 import io.zerostore.node.updater.ContainerUpdater;
 import java.net.InetSocketAddress;
@@ -74,7 +76,9 @@ public final class ObjectServer implements NodeServer {
         Services services = new Services()
                 .register(DiskFileManager.class, files)
                 .register(DeviceExecutors.class, executors);
-        ObjectContext ctx = new ObjectContext(cfg, files, executors, updater, clock);
+        QueueUpdates queue = new QueueUpdates(node.hashPath(),
+                LazyRing.in(node.conf().section(ObjectServerConfig.SECTION), "container.ring.gz"));
+        ObjectContext ctx = new ObjectContext(cfg, files, executors, updater, clock, queue);
         HttpServer http = null;
         try {
             Pipeline pipeline = new PipelineBuilder(ServerRole.OBJECT)

@@ -201,28 +201,38 @@ class RocksDbReplicasTest {
     }
 
     @Test
-    void accountRowCountsFollowReportsButOnlyNewerRowsFromReplicas() {
+    void accountRowCountsFollowTheLatestReport() {
         AccountIndex a1 = new RocksDbAccountIndex(d1, HASH);
         ReplicaDb<ContainerRow> ar1 = new AccountReplicas(d1, HASH);
         String ah = HASH.hex("acct", null, null);
         a1.put("acct", ts(1), Metadata.empty()).join();
         a1.updateContainer("acct", new ContainerRow("c", ts(2), Timestamp.ZERO, 5, 50)).join();
         ReplicaId peer = ReplicaId.random();
-        // same timestamps, other counts: a replica's copy does not overwrite ours
-        ar1.mergeRows(ah, peer, List.of(new LoggedRow<>(1, new ContainerRow("c", ts(2), Timestamp.ZERO, 3, 30))))
-                .join();
-        assertThat(a1.info("acct").join().orElseThrow().objectCount()).isEqualTo(5);
-        long max = ar1.info(ah).join().orElseThrow().maxRowId();
-        // a newer row does
-        ar1.mergeRows(ah, peer, List.of(new LoggedRow<>(2, new ContainerRow("c", ts(4), Timestamp.ZERO, 7, 70))))
-                .join();
+        // a replica's row with counts reported before ours does not overwrite them (but its put time counts)
+        Timestamp earlier = Timestamp.now().withOffset(0);
+        earlier = new Timestamp(earlier.ticks() - 10 * Timestamp.TICKS_PER_SECOND, 0);
+        ar1.mergeRows(ah, peer, List.of(new LoggedRow<>(1, new ContainerRow("c", ts(3), Timestamp.ZERO, 3, 30,
+                earlier)))).join();
         AccountInfo info = a1.info("acct").join().orElseThrow();
+        assertThat(info.objectCount()).isEqualTo(5);
+        long max = ar1.info(ah).join().orElseThrow().maxRowId();
+        List<LoggedRow<ContainerRow>> rows = ar1.rowsSince(ah, 0, 10).join();
+        assertThat(rows.get(0).row().putTimestamp()).isEqualTo(ts(3));
+        // one reported later does
+        Timestamp later = new Timestamp(Timestamp.now().ticks() + 10 * Timestamp.TICKS_PER_SECOND, 0);
+        ar1.mergeRows(ah, peer, List.of(new LoggedRow<>(2, new ContainerRow("c", ts(3), Timestamp.ZERO, 7, 70,
+                later)))).join();
+        info = a1.info("acct").join().orElseThrow();
         assertThat(info.objectCount()).isEqualTo(7);
         assertThat(info.bytesUsed()).isEqualTo(70);
         assertThat(info.containerCount()).isEqualTo(1);
         assertThat(ar1.info(ah).join().orElseThrow().maxRowId()).isEqualTo(max + 1);
-        // a report always sets the counts
-        a1.updateContainer("acct", new ContainerRow("c", ts(4), Timestamp.ZERO, 6, 60)).join();
+        // the same row again changes nothing: no new row id
+        ar1.mergeRows(ah, peer, List.of(new LoggedRow<>(2, new ContainerRow("c", ts(3), Timestamp.ZERO, 7, 70,
+                later)))).join();
+        assertThat(ar1.info(ah).join().orElseThrow().maxRowId()).isEqualTo(max + 1);
+        // a report always sets the counts, even against a stamp from a clock ahead of ours
+        a1.updateContainer("acct", new ContainerRow("c", ts(3), Timestamp.ZERO, 6, 60)).join();
         assertThat(a1.info("acct").join().orElseThrow().objectCount()).isEqualTo(6);
     }
 }
