@@ -69,6 +69,25 @@ class ObjectReplicationTest {
     }
 
     @Test
+    void theBackgroundPassesBringAHandoffHomeWithoutBeingAsked() throws Exception {
+        cluster = ObjectCluster.start(4, "", "interval = 0.2\n");
+        List<Node> primaries = cluster.primaries("o");
+        Node handoff = cluster.handoffs("o").get(0);
+        primaries.get(0).stop();
+        for (Node n : List.of(primaries.get(1), primaries.get(2), handoff)) {
+            assertThat(n.put("o", ts(10), BODY).statusCode()).isEqualTo(201);
+        }
+        primaries.get(0).start();
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while ((!handoff.files("o").isEmpty() || primaries.get(0).files("o").isEmpty())
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(primaries.get(0).files("o")).containsExactly(ts(10) + ".data");
+        assertThat(handoff.files("o")).isEmpty();
+    }
+
+    @Test
     void aHandoffKeepsItsCopyWhileAPrimaryIsDown() throws Exception {
         cluster = ObjectCluster.start(4);
         List<Node> primaries = cluster.primaries("o");
