@@ -116,60 +116,69 @@ final class ReplicationClient implements AutoCloseable {
     }
 
     /**
-     * Pushes one version file, byte for byte with sendfile, and returns the peer's status: 201
-     * stored, 409 not wanted, 422 the peer found the copy unsound; 404 when the local file is gone
-     * (a newer version replaced it meanwhile).
+     * Pushes one version file, byte for byte with sendfile. Completes with the peer's status: 201
+     * stored, 409 not wanted, 422 the peer found the copy unsound; with 404 at once when the local
+     * file is gone (a newer version replaced it meanwhile). Fails with {@link ReplicationException}
+     * for no answer within push_timeout or any other status.
      *
-     * @throws MetadataTrailer.CorruptFileException the local file's trailer is unreadable
-     * @throws ReplicationException                 no answer, or an answer other than those above
+     * @throws MetadataTrailer.CorruptFileException the local file's trailer is unreadable (nothing is sent)
      */
-    int push(Device peer, int partition, String hash, Path file) throws IOException {
+    CompletableFuture<Integer> push(Device peer, int partition, String hash, Path file) throws IOException {
         FileChannel ch;
         try {
             ch = FileChannel.open(file);
         } catch (NoSuchFileException e) {
-            return 404;
+            return CompletableFuture.completedFuture(404);
         }
-        AtomicReference<ClientExchange> exchange = new AtomicReference<>();
+        long size;
+        long bodyLength;
+        try {
+            size = ch.size();
+            bodyLength = MetadataTrailer.read(ch).bodyLength();
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
         String what = "SSYNC " + file.getFileName() + " to " + peer.hostPort();
-        try (ch) {
-            long size = ch.size();
-            long bodyLength = MetadataTrailer.read(ch).bodyLength();
-            HttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, SSYNC,
-                    path(peer, partition) + "/" + hash + "/" + file.getFileName());
-            head.headers().set("Host", peer.hostPort());
-            head.headers().set("Content-Length", size);
-            head.headers().set("Expect", "100-continue");
-            head.headers().set(ReplicationServer.BODY_LENGTH, bodyLength);
-            head.headers().set("User-Agent", USER_AGENT);
-            CompletableFuture<Integer> status = http.open(address(peer), head).thenCompose(ex -> {
-                exchange.set(ex);
-                return ex.continued().thenCompose(go -> {
-                    if (go) {
-                        ex.channel().writeAndFlush(new BorrowedRegion(ch, size));
-                        ex.end();
-                    }
-                    return ex.response();
-                }).thenCompose(res -> BodyCollector.collect(ex.body(), 64 * 1024)
-                        .thenApply(body -> res.status().code()));
-            });
-            int code = status.get(pushTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        HttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, SSYNC,
+                path(peer, partition) + "/" + hash + "/" + file.getFileName());
+        head.headers().set("Host", peer.hostPort());
+        head.headers().set("Content-Length", size);
+        head.headers().set("Expect", "100-continue");
+        head.headers().set(ReplicationServer.BODY_LENGTH, bodyLength);
+        head.headers().set("User-Agent", USER_AGENT);
+        AtomicReference<ClientExchange> exchange = new AtomicReference<>();
+        CompletableFuture<Integer> status = http.open(address(peer), head).thenCompose(ex -> {
+            exchange.set(ex);
+            return ex.continued().thenCompose(go -> {
+                if (go) {
+                    ex.channel().writeAndFlush(new BorrowedRegion(ch, size));
+                    ex.end();
+                }
+                return ex.response();
+            }).thenCompose(res -> BodyCollector.collect(ex.body(), 64 * 1024).thenApply(body -> res.status().code()));
+        });
+        return status.orTimeout(pushTimeout.toMillis(), TimeUnit.MILLISECONDS).handle((code, err) -> {
+            try {
+                ch.close();
+            } catch (IOException ignored) {
+                // read-only
+            }
+            if (err != null) {
+                ClientExchange ex = exchange.get();
+                if (ex != null) {
+                    ex.abort();
+                }
+                Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null
+                        ? err.getCause() : err;
+                throw new java.util.concurrent.CompletionException(
+                        new ReplicationException(what + " failed: " + cause, cause));
+            }
             if (code != 201 && code != 409 && code != 422) {
-                throw new ReplicationException(code, what + ": " + code);
+                throw new java.util.concurrent.CompletionException(new ReplicationException(code, what + ": " + code));
             }
             return code;
-        } catch (ExecutionException e) {
-            throw new ReplicationException(what + " failed: " + e.getCause(), e.getCause());
-        } catch (TimeoutException e) {
-            ClientExchange ex = exchange.get();
-            if (ex != null) {
-                ex.abort();
-            }
-            throw new ReplicationException(what + " timed out", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ReplicationException(what + " interrupted", e);
-        }
+        });
     }
 
     @Override

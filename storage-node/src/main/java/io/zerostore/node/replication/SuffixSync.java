@@ -5,9 +5,13 @@ import io.zerostore.node.audit.Quarantine;
 import io.zerostore.node.diskfile.MetadataTrailer;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Semaphore;
 
 /**
  * Brings one peer up to date with some suffixes of a local partition (Swift's ssync sender): the
@@ -18,6 +22,11 @@ import java.util.Set;
 final class SuffixSync {
     /** Hash directories offered per missing check, which bounds its request and answer. */
     static final int OFFER_BATCH = 1000;
+    /**
+     * Pushes in flight to one peer: small files are bound by the receiver's fsyncs, and its disk
+     * threads (threads_per_device, 8 by default) can overlap that many.
+     */
+    static final int PUSH_WINDOW = 8;
     private static final System.Logger LOG = System.getLogger(SuffixSync.class.getName());
 
     /** What one sync achieved; {@code inSync} holds {@link #key} strings. */
@@ -41,57 +50,101 @@ final class SuffixSync {
             List<MissingCheck.Want> wants = client.missingCheck(peer, partition, MissingCheck.encodeOffers(batch));
             Set<String> wanted = new HashSet<>();
             wants.forEach(w -> wanted.add(key(w.hash(), w.file())));
+            List<Push> pushes = new ArrayList<>();
+            Semaphore window = new Semaphore(PUSH_WINDOW);
             for (SuffixIndex.Entry e : batch) {
                 for (String f : e.files()) {
                     String k = key(e.hash(), f);
                     if (!wanted.contains(k)) {
                         inSync.add(k);
-                        continue;
-                    }
-                    Path file = index.file(e.suffix(), e.hash(), f);
-                    int status = push(client, peer, partition, e.hash(), file);
-                    if (status == 201 || status == 409) {
-                        inSync.add(k);
-                        if (status == 201) {
-                            pushed++;
-                            long size = size(file);
-                            bytes += size;
-                            metrics.pushed(device, size);
-                        }
                     } else {
-                        failures++;
+                        acquire(window);
+                        Push p = start(client, peer, partition, e.hash(), index.file(e.suffix(), e.hash(), f), k);
+                        p.status().whenComplete((x, err) -> window.release());
+                        pushes.add(p);
                     }
                 }
+            }
+            boolean peerGone = false;
+            for (Push p : pushes) {
+                int status = finish(peer, p);
+                if (status == 201 || status == 409) {
+                    inSync.add(p.key());
+                    if (status == 201) {
+                        pushed++;
+                        long size = size(p.file());
+                        bytes += size;
+                        metrics.pushed(device, size);
+                    }
+                } else {
+                    failures++;
+                    peerGone |= status == 0;
+                }
+            }
+            if (peerGone) {
+                throw new ReplicationException("lost " + peer.hostPort() + " while pushing to it", null);
             }
         }
         return new Result(inSync, pushed, bytes, failures);
     }
 
-    /** Pushes one file; a status other than 201/409 is a failure for this file only. */
-    private static int push(ReplicationClient client, Device peer, int partition, String hash, Path file)
-            throws ReplicationException {
+    /** One push in flight. */
+    private record Push(String key, Path file, CompletableFuture<Integer> status) {}
+
+    private static void acquire(Semaphore window) throws ReplicationException {
         try {
-            int status = client.push(peer, partition, hash, file);
-            if (status == 422 && Quarantine.ifCorrupt(file)) {
-                LOG.log(System.Logger.Level.WARNING, peer.hostPort() + " refused " + file + "; it was corrupt");
-            }
-            return status;
-        } catch (MetadataTrailer.CorruptFileException e) {
-            quarantine(file, e);
-            return 422;
-        } catch (ReplicationException e) {
-            if (e.status() == 0) {
-                throw e; // the peer is gone: stop this sync
-            }
-            LOG.log(System.Logger.Level.WARNING, e.getMessage());
-            return e.status();
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot push " + file + " to " + peer.hostPort(), e);
-            return 0;
+            window.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ReplicationException("interrupted", e);
         }
+    }
+
+    /** Starts a push; a local file that cannot be sent (corrupt, unreadable) ends at once as a failure. */
+    private static Push start(ReplicationClient client, Device peer, int partition, String hash, Path file,
+                              String key) {
+        CompletableFuture<Integer> status;
+        try {
+            status = client.push(peer, partition, hash, file);
+        } catch (MetadataTrailer.CorruptFileException e) {
+            quarantine(file, e);
+            status = CompletableFuture.completedFuture(422);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot push " + file + " to " + peer.hostPort(), e);
+            status = CompletableFuture.completedFuture(-1);
+        }
+        return new Push(key, file, status);
+    }
+
+    /**
+     * The push's status: 201/409 in sync, 422 refused (the local copy is checked and quarantined if
+     * bad), 0 when the peer did not answer, another status when it refused.
+     */
+    private static int finish(Device peer, Push p) throws ReplicationException {
+        int status;
+        try {
+            status = p.status().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof ReplicationException r) {
+                LOG.log(System.Logger.Level.DEBUG, r.getMessage());
+                return r.status();
+            }
+            LOG.log(System.Logger.Level.WARNING, "push of " + p.file() + " failed", e.getCause());
+            return -1;
+        }
+        if (status == 422) {
+            try {
+                if (Quarantine.ifCorrupt(p.file())) {
+                    LOG.log(System.Logger.Level.WARNING, peer.hostPort() + " refused " + p.file() + "; it was corrupt");
+                }
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.ERROR, "cannot check " + p.file(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ReplicationException("interrupted", e);
+            }
+        }
+        return status;
     }
 
     private static void quarantine(Path file, IOException why) {
