@@ -73,6 +73,7 @@ public final class ModuleCompiler {
                 Class.forName(name, true, loader); // define, verify and initialise now
             }
             Class<?> main = loader.loadClass(compiled.mainClass());
+            loader.forgetBytes();
             MethodHandle ctor = MethodHandles.publicLookup()
                     .findConstructor(main, MethodType.methodType(void.class, Instance.class))
                     .asType(MethodType.methodType(Machine.class, Instance.class));
@@ -142,11 +143,16 @@ public final class ModuleCompiler {
 
     /** A module's classes, defined on first use; everything else comes from the shared loader. */
     private static final class ModuleLoader extends ClassLoader {
-        private final Map<String, byte[]> classes;
+        private volatile Map<String, byte[]> classes;
 
         ModuleLoader(Map<String, byte[]> classes) {
             super(SharedShaded.LOADER);
             this.classes = classes;
+        }
+
+        /** Every class is defined: the class files need not stay in memory with the program. */
+        void forgetBytes() {
+            classes = Map.of();
         }
 
         @Override
