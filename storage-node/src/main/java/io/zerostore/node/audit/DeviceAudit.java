@@ -22,7 +22,8 @@ import java.util.Set;
  * that counts verified at the configured rate, bad files quarantined. While it walks a suffix it
  * also computes the suffix's hash from what it saw and invalidates a cached hash that disagrees
  * (a file lost outside the object server, an invalidation lost in a crash), so the replicator
- * repairs what the cache would hide.
+ * repairs what the cache would hide; a suffix holding tombstones older than {@code reclaim_age} or
+ * obsolete files is invalidated too, so that hashing it again reclaims them.
  */
 final class DeviceAudit {
     private static final System.Logger LOG = System.getLogger(DeviceAudit.class.getName());
@@ -31,15 +32,17 @@ final class DeviceAudit {
     private final Path device;
     private final RatePacer files;
     private final RatePacer bytes;
+    private final long reclaimAge;
     long filesChecked;
     long bytesRead;
     int quarantined;
     int invalidated;
     int errors;
 
-    DeviceAudit(String name, Path device, AuditorConfig config) {
+    DeviceAudit(String name, Path device, AuditorConfig config, long reclaimAge) {
         this.name = name;
         this.device = device;
+        this.reclaimAge = reclaimAge;
         this.files = new RatePacer(config.filesPerSecond());
         this.bytes = new RatePacer(config.bytesPerSecond());
     }
@@ -68,6 +71,8 @@ final class DeviceAudit {
             seen.add(suffix);
             SuffixHashes.Digest digest = new SuffixHashes.Digest();
             boolean changed = false;
+            boolean cleanable = false;
+            double reclaimBefore = System.currentTimeMillis() / 1000.0 - reclaimAge;
             for (String hash : hashDirs(partition.resolve(suffix))) {
                 HashDir.Contents c = HashDir.scan(partition.resolve(suffix).resolve(hash));
                 for (HashDir.Entry e : new HashDir.Entry[] {c.tombstone(), c.data(), c.meta()}) {
@@ -75,11 +80,13 @@ final class DeviceAudit {
                         changed |= !audit(e.path());
                     }
                 }
+                cleanable |= !c.obsolete().isEmpty() || (c.data() == null && olderThan(c, reclaimBefore));
                 digest.add(hash, c);
             }
             String expected = cached.get(suffix);
             String actual = digest.isEmpty() ? null : digest.hex();
-            if (haveCache && !changed && (expected == null || !expected.equals(actual))) {
+            // a suffix whose tombstones are due, or with leftovers, is hashed (and so cleaned) again
+            if (haveCache && !changed && (cleanable || expected == null || !expected.equals(actual))) {
                 SuffixHashes.invalidateSuffix(partition, suffix);
                 invalidated++;
             }
@@ -90,6 +97,13 @@ final class DeviceAudit {
                 invalidated++;
             }
         }
+    }
+
+    /** A tombstone or a lone .meta old enough to be reclaimed. */
+    private static boolean olderThan(HashDir.Contents c, double seconds) {
+        HashDir.Entry e = c.tombstone() != null ? c.tombstone() : c.meta();
+        return e != null && e.timestamp().ticks() / (double) io.zerostore.common.swift.Timestamp.TICKS_PER_SECOND
+                < seconds;
     }
 
     /** Verifies one file; false when it was quarantined or went away meanwhile. */

@@ -30,12 +30,14 @@ public final class ObjectAuditor implements AutoCloseable {
 
     private final AuditorConfig config;
     private final DiskFileManager files;
+    private final long reclaimAge;
     private final ExecutorService devices;
     private ScheduledExecutorService loop;
 
-    private ObjectAuditor(AuditorConfig config, DiskFileManager files) {
+    private ObjectAuditor(AuditorConfig config, DiskFileManager files, long reclaimAge) {
         this.config = config;
         this.files = files;
+        this.reclaimAge = reclaimAge;
         AtomicInteger n = new AtomicInteger();
         this.devices = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "object-auditor-" + n.incrementAndGet());
@@ -44,9 +46,14 @@ public final class ObjectAuditor implements AutoCloseable {
         });
     }
 
-    /** Creates the auditor and, unless its interval is 0, starts its background passes. */
-    public static ObjectAuditor start(AuditorConfig config, DiskFileManager files) {
-        ObjectAuditor a = new ObjectAuditor(config, files);
+    /**
+     * Creates the auditor and, unless its interval is 0, starts its background passes.
+     *
+     * @param reclaimAge the replicator's reclaim_age: suffixes with older tombstones are invalidated
+     *                   so that the next hashing reclaims them
+     */
+    public static ObjectAuditor start(AuditorConfig config, DiskFileManager files, long reclaimAge) {
+        ObjectAuditor a = new ObjectAuditor(config, files, reclaimAge);
         if (!config.interval().isZero()) {
             a.loop = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "object-auditor");
@@ -85,7 +92,7 @@ public final class ObjectAuditor implements AutoCloseable {
             } catch (IOException e) {
                 continue; // unmounted: nothing to audit
             }
-            DeviceAudit a = new DeviceAudit(name, device, config);
+            DeviceAudit a = new DeviceAudit(name, device, config, reclaimAge);
             audits.add(a);
             running.add(devices.submit(() -> {
                 a.run();

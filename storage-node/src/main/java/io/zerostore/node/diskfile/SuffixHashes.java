@@ -116,8 +116,9 @@ public final class SuffixHashes {
 
     /**
      * The partition's suffix hashes, sorted by suffix: cached values where valid, recalculated for
-     * invalidated suffixes and for {@code recalculate}; with {@code listDir} (or without a usable
-     * cache) every suffix directory on disk is hashed anew. Hashing cleans up as Swift's
+     * invalidated suffixes and for {@code recalculate}. With {@code listDir} the suffix directories
+     * are listed too (Swift's {@code do_listdir}): one the cache does not know is hashed, a cached
+     * one that is gone is dropped; without a usable cache everything is hashed. Hashing cleans up as Swift's
      * {@code hash_suffix} does: obsolete files go, tombstones and lone {@code .meta} files older
      * than {@code reclaimAgeSeconds} are reclaimed, empty directories are removed. A missing
      * partition has no suffixes (and is not created). A value is null only for a suffix that kept
@@ -133,10 +134,9 @@ public final class SuffixHashes {
             TreeMap<String, String> cached = load(partition);
             hashes = cached == null ? new TreeMap<>() : cached;
             if (listDir || cached == null) {
-                hashes.replaceAll((s, h) -> null);
-                for (String s : suffixDirs(partition)) {
-                    hashes.put(s, null);
-                }
+                List<String> onDisk = suffixDirs(partition);
+                hashes.keySet().stream().filter(s -> !onDisk.contains(s)).toList().forEach(s -> hashes.put(s, null));
+                onDisk.forEach(s -> hashes.putIfAbsent(s, null));
             }
             for (String s : recalculate) {
                 if (isSuffix(s)) {

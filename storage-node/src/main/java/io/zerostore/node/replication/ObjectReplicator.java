@@ -29,7 +29,7 @@ import java.util.function.DoubleSupplier;
  * Handoff partitions go first, as with Swift's {@code handoffs_first}. Devices run in parallel
  * (up to {@code concurrency}), partitions of one device one after another. A pass starts
  * {@code interval} after the previous one ended; passes never overlap. Every 10th pass (and the
- * first) lists all suffix directories instead of trusting the cached suffix hashes alone.
+ * first) also lists each partition's suffix directories, to find ones the cache does not know.
  */
 public final class ObjectReplicator implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ObjectReplicator.class.getName());

@@ -102,7 +102,8 @@ public final class ObjectServer implements NodeServer {
             // the daemons of Swift's object-server.conf: they serve the devices this server serves
             ObjectReplicator replicator = ObjectReplicator.start(replication, files, http.address(),
                     node.eventLoops(), clock);
-            ObjectAuditor auditor = ObjectAuditor.start(AuditorConfig.from(node.conf()), files);
+            ObjectAuditor auditor = ObjectAuditor.start(AuditorConfig.from(node.conf()), files,
+                    replication.reclaimAge());
             return new ObjectServer(http, executors, sweeper, files, pipeline, startHousekeeping(files, cfg),
                     replicator, auditor);
         } catch (Exception | Error e) {

@@ -92,7 +92,7 @@ class ObjectAuditorTest {
         DiskFile renamed = put("renamed", ts(1), "data".getBytes());
         Files.move(file(renamed, ts(1) + ".data"), file(renamed, ts(4) + ".data")); // name and trailer disagree
         long goodSize = Files.size(file(good, ts(1) + ".data"));
-        auditor = ObjectAuditor.start(unlimited(), manager);
+        auditor = ObjectAuditor.start(unlimited(), manager, 604800);
 
         ObjectAuditor.Pass pass = auditor.runOnce();
 
@@ -121,7 +121,7 @@ class ObjectAuditorTest {
         Path partition = root.resolve("sda").resolve("objects").resolve("1");
         SuffixHashes.get(partition, List.of(), true, 604800, System.currentTimeMillis() / 1000.0);
         Files.delete(file(a, ts(1) + ".data")); // lost behind the server's back
-        auditor = ObjectAuditor.start(unlimited(), manager);
+        auditor = ObjectAuditor.start(unlimited(), manager, 604800);
 
         ObjectAuditor.Pass pass = auditor.runOnce();
 
@@ -131,11 +131,26 @@ class ObjectAuditorTest {
     }
 
     @Test
+    void aSuffixWithTombstonesDueForReclaimIsHashedAgainAndCleaned() throws Exception {
+        DiskFile t = manager.get("sda", 1, "a", "c", "t");
+        t.delete(Timestamp.parse(ts(0))); // a day old
+        Path partition = root.resolve("sda").resolve("objects").resolve("1");
+        double now = System.currentTimeMillis() / 1000.0;
+        SuffixHashes.get(partition, List.of(), true, 604800, now);
+        auditor = ObjectAuditor.start(unlimited(), manager, 3600); // reclaim after an hour
+
+        assertThat(auditor.runOnce().suffixesInvalidated()).isEqualTo(1);
+
+        assertThat(SuffixHashes.get(partition, List.of(), false, 3600, now)).isEmpty();
+        assertThat(file(t, ts(0) + ".ts")).doesNotExist();
+    }
+
+    @Test
     void filesPerSecondAndBytesPerSecondBoundThePass() throws Exception {
         for (int i = 0; i < 6; i++) {
             put("o" + i, ts(1), "x".getBytes());
         }
-        auditor = ObjectAuditor.start(new AuditorConfig(Duration.ZERO, 10, 0), manager);
+        auditor = ObjectAuditor.start(new AuditorConfig(Duration.ZERO, 10, 0), manager, 604800);
         long start = System.nanoTime();
         assertThat(auditor.runOnce().files()).isEqualTo(6);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(500));
@@ -144,7 +159,7 @@ class ObjectAuditorTest {
         byte[] big = new byte[3 << 20];
         new Random(1).nextBytes(big);
         put("big", ts(2), big);
-        auditor = ObjectAuditor.start(new AuditorConfig(Duration.ZERO, 0, 4 << 20), manager);
+        auditor = ObjectAuditor.start(new AuditorConfig(Duration.ZERO, 0, 4 << 20), manager, 604800);
         start = System.nanoTime();
         assertThat(auditor.runOnce().bytes()).isGreaterThan(3 << 20);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(650));
@@ -154,7 +169,7 @@ class ObjectAuditorTest {
     void theBackgroundPassesFindCorruptionWithoutBeingAsked() throws Exception {
         DiskFile f = put("o", ts(1), "some bytes".getBytes());
         flip(file(f, ts(1) + ".data"), -1);
-        auditor = ObjectAuditor.start(new AuditorConfig(Duration.ofMillis(100), 0, 0), manager);
+        auditor = ObjectAuditor.start(new AuditorConfig(Duration.ofMillis(100), 0, 0), manager, 604800);
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (!Files.exists(quarantined(f, ts(1) + ".data")) && System.nanoTime() < deadline) {
             Thread.sleep(50);
