@@ -1,5 +1,7 @@
 package io.zerostore.sandbox;
 
+import java.nio.file.Path;
+
 /**
  * How a {@link ChicorySandbox} loads and runs programs. Immutable; build with {@link #builder()}.
  * Defaults: 64 cached programs, compile modules up to 64 MiB (larger ones run interpreted),
@@ -10,12 +12,14 @@ public final class SandboxOptions {
     private final long maxCompileBytes;
     private final boolean compile;
     private final MemoryKind memory;
+    private final Path compiledCacheDir;
 
     private SandboxOptions(Builder b) {
         this.cacheCapacity = b.cacheCapacity;
         this.maxCompileBytes = b.maxCompileBytes;
         this.compile = b.compile;
         this.memory = b.memory;
+        this.compiledCacheDir = b.compiledCacheDir;
     }
 
     public static SandboxOptions defaults() {
@@ -49,11 +53,20 @@ public final class SandboxOptions {
         return memory;
     }
 
+    /**
+     * A directory where compiled modules are kept across JVMs (keyed by the program's SHA-256),
+     * or null (default) for none; see {@code codegen.CompiledCache}. Must be private to the node.
+     */
+    public Path compiledCacheDir() {
+        return compiledCacheDir;
+    }
+
     /** Builder for {@link SandboxOptions}. */
     public static final class Builder {
         private int cacheCapacity = 64;
         private long maxCompileBytes = 64L << 20;
         private boolean compile = true;
+        private Path compiledCacheDir;
         private MemoryKind memory = MemoryKind.valueOf(
                 System.getProperty("zerostore.sandbox.memory", MemoryKind.LINEAR.name()));
 
@@ -72,6 +85,11 @@ public final class SandboxOptions {
 
         public Builder compile(boolean on) {
             this.compile = on;
+            return this;
+        }
+
+        public Builder compiledCacheDir(Path dir) {
+            this.compiledCacheDir = dir;
             return this;
         }
 

@@ -66,6 +66,30 @@ class ChicorySandboxTest {
     }
 
     @Test
+    void compiledProgramsOutliveTheSandboxInTheCompiledCache(@TempDir Path dir) throws Exception {
+        SandboxOptions opts = SandboxOptions.builder().compiledCacheDir(dir).build();
+        try (ChicorySandbox first = new ChicorySandbox(opts)) {
+            assertThat(Runs.run(first, "wc", TEXT, null).stdout()).isEqualTo("4 9 45\n");
+            assertThat(Runs.run(first, "hello", null, null).stdout()).isEqualTo("Hello, World!\n");
+        }
+        Path entry = dir.resolve(io.zerostore.sandbox.codegen.CompiledCache.key(Examples.bytes("wc")) + ".classes");
+        assertThat(entry).exists();
+        var old = java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L);
+        Files.setLastModifiedTime(entry, old);
+        // a new sandbox (as after a restart) takes the classes from the directory: no rewrite
+        try (ChicorySandbox second = new ChicorySandbox(opts)) {
+            assertThat(Runs.run(second, "wc", TEXT, null).stdout()).isEqualTo("4 9 45\n");
+        }
+        assertThat(Files.getLastModifiedTime(entry)).isEqualTo(old);
+        // a damaged entry is compiled again and replaced
+        Files.writeString(entry, "damaged");
+        try (ChicorySandbox third = new ChicorySandbox(opts)) {
+            assertThat(Runs.run(third, "wc", TEXT, null).stdout()).isEqualTo("4 9 45\n");
+        }
+        assertThat(Files.size(entry)).isGreaterThan(1000);
+    }
+
+    @Test
     void inputObjectIsAFileRegionReadInPlace(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("object.data");
         Files.writeString(data, "HEADER" + TEXT + "TRAILER");

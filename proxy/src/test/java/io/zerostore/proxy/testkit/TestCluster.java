@@ -41,7 +41,8 @@ public final class TestCluster implements AutoCloseable {
     public static final class Node {
         final int number;
         final Path devices;
-        final Path swiftDir;
+        /** Appended to the node's config: swift_dir, and the daemons idle until a test runs a pass. */
+        final String daemons;
         int objectPort;
         int containerPort;
         int accountPort;
@@ -50,7 +51,10 @@ public final class TestCluster implements AutoCloseable {
         Node(int number, Path devices, Path swiftDir) {
             this.number = number;
             this.devices = devices;
-            this.swiftDir = swiftDir;
+            this.daemons = "\n[DEFAULT]\nswift_dir = " + swiftDir + "\n\n[object-replicator]\ninterval = 0\n\n"
+                    + "[object-auditor]\ninterval = 0\nfiles_per_second = 0\nbytes_per_second = 0\n\n"
+                    + "[container-replicator]\ninterval = 0\n\n[account-replicator]\ninterval = 0\n\n"
+                    + "[object-expirer]\ninterval = 0\n";
         }
 
         public String device() {
@@ -77,20 +81,17 @@ public final class TestCluster implements AutoCloseable {
             return accountPort;
         }
 
-        /** The running node (its servers and daemons); null while stopped. */
+        /** The running node (its servers, e.g. the object server's replicator and auditor); null when stopped. */
         public StorageNode storageNode() {
             return running;
         }
 
         String conf() {
-            // background daemons (replicators, expirer) only run when a test asks (runOnce)
-            return "[DEFAULT]\ndevices = " + devices + "\nmount_check = false\nswift_dir = " + swiftDir + "\n\n"
-                    + "[container-replicator]\ninterval = 0\n\n[account-replicator]\ninterval = 0\n\n"
-                    + "[object-expirer]\ninterval = 0\n\n"
+            return "[DEFAULT]\ndevices = " + devices + "\nmount_check = false\n\n"
                     + "[object-server]\nbind_ip = 127.0.0.1\nbind_port = " + objectPort + "\nasync_pending_interval = 1\n\n"
                     + "[container-server]\nbind_ip = 127.0.0.1\nbind_port = " + containerPort
                     + "\naccount_update_interval = 1\n\n"
-                    + "[account-server]\nbind_ip = 127.0.0.1\nbind_port = " + accountPort + "\n\n" + HASH;
+                    + "[account-server]\nbind_ip = 127.0.0.1\nbind_port = " + accountPort + "\n\n" + HASH + daemons;
         }
 
         void start() throws Exception {

@@ -30,18 +30,57 @@ public final class ModuleCompiler {
     private ModuleCompiler() {
     }
 
+    /** A compiled module's classes (binary name to class file) and its {@code Machine} class. */
+    public record Classes(String mainClass, Map<String, byte[]> classes) {
+        public Classes {
+            classes = Collections.unmodifiableMap(new LinkedHashMap<>(classes));
+            if (!classes.containsKey(mainClass)) {
+                throw new IllegalArgumentException("no main class " + mainClass);
+            }
+        }
+    }
+
     /**
-     * Compiles {@code module}; throws (a {@code RuntimeException} or {@code LinkageError}) when
-     * the module cannot be compiled, in which case it can still run interpreted.
+     * Compiles and loads {@code module}; throws (a {@code RuntimeException} or
+     * {@code LinkageError}) when the module cannot be compiled, in which case it can still run
+     * interpreted.
      */
     public static Function<Instance, Machine> compile(WasmModule module) {
+        return load(generate(module));
+    }
+
+    /** Compiles {@code module} to (tuned) class files without loading them. */
+    public static Classes generate(WasmModule module) {
         var result = Compiler.builder(module)
                 .withClassName(Compiler.DEFAULT_CLASS_NAME)
                 .withInterpreterFallback(InterpreterFallback.SILENT)
                 .withClassCollectorFactory(Collector::new)
                 .build()
                 .compile();
-        return ((Collector) result.collector()).load();
+        Collector c = (Collector) result.collector();
+        return new Classes(c.mainClass, c.classes);
+    }
+
+    /**
+     * Defines, verifies and initialises {@code compiled} in a class loader of its own and
+     * returns its machine factory; a {@code LinkageError} (e.g. {@code VerifyError}) when the
+     * classes are not valid.
+     */
+    public static Function<Instance, Machine> load(Classes compiled) {
+        ModuleLoader loader = new ModuleLoader(compiled.classes());
+        try {
+            for (String name : compiled.classes().keySet()) {
+                Class.forName(name, true, loader); // define, verify and initialise now
+            }
+            Class<?> main = loader.loadClass(compiled.mainClass());
+            loader.forgetBytes();
+            MethodHandle ctor = MethodHandles.publicLookup()
+                    .findConstructor(main, MethodType.methodType(void.class, Instance.class))
+                    .asType(MethodType.methodType(Machine.class, Instance.class));
+            return new Factory(ctor);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot load compiled module: " + e, e);
+        }
     }
 
     /** Stores (tuned) class bytes; nothing is defined until {@link #load}. */
@@ -84,22 +123,6 @@ public final class ModuleCompiler {
             return c == Shaded.class ? PLACEHOLDER : SharedShaded.classBytes(c);
         }
 
-        Function<Instance, Machine> load() {
-            ModuleLoader loader = new ModuleLoader(classes);
-            try {
-                for (String name : classes.keySet()) {
-                    Class.forName(name, true, loader); // define, verify and initialise now
-                }
-                Class<?> main = loader.loadClass(mainClass);
-                MethodHandle ctor = MethodHandles.publicLookup()
-                        .findConstructor(main, MethodType.methodType(void.class, Instance.class))
-                        .asType(MethodType.methodType(Machine.class, Instance.class));
-                return new Factory(ctor);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot load compiled module: " + e, e);
-            }
-        }
-
         private static String binaryName(String name) {
             return name.replace('/', '.');
         }
@@ -120,11 +143,16 @@ public final class ModuleCompiler {
 
     /** A module's classes, defined on first use; everything else comes from the shared loader. */
     private static final class ModuleLoader extends ClassLoader {
-        private final Map<String, byte[]> classes;
+        private volatile Map<String, byte[]> classes;
 
         ModuleLoader(Map<String, byte[]> classes) {
             super(SharedShaded.LOADER);
             this.classes = classes;
+        }
+
+        /** Every class is defined: the class files need not stay in memory with the program. */
+        void forgetBytes() {
+            classes = Map.of();
         }
 
         @Override
