@@ -10,6 +10,7 @@ import io.zerostore.node.diskfile.ObjectState;
 import io.zerostore.node.diskfile.StoredObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Object POST: a {@code <ts>.meta} that replaces all user metadata, the allowed headers and
@@ -33,8 +34,9 @@ final class ObjectPostHandler {
                 Responses.fail(ex, req.device(), err);
             } else {
                 ctx.sendQueueChanges(req.device(), ctx.queue().forWrite(req.headers(), req.account(), req.container(),
-                        req.object(), oldDeleteAt, deleteAt, ts), ts);
-                Responses.status(ex, 202, new DefaultHttpHeaders());
+                                req.object(), oldDeleteAt, deleteAt, ts), ts)
+                        .completeOnTimeout(null, ctx.config().containerUpdateTimeout().toNanos(), TimeUnit.NANOSECONDS)
+                        .whenComplete((x, e) -> Responses.status(ex, 202, new DefaultHttpHeaders()));
             }
         });
     }
