@@ -63,11 +63,7 @@ public final class ProxyServer implements AutoCloseable {
 
     public static ProxyServer start(Conf conf) throws Exception {
         ProxyConfig cfg = ProxyConfig.from(conf);
-        Rings rings = new Rings(
-                ReloadingRing.open(cfg.swiftDir().resolve("account.ring.gz"), cfg.ringCheckInterval()),
-                ReloadingRing.open(cfg.swiftDir().resolve("container.ring.gz"), cfg.ringCheckInterval()),
-                ReloadingRing.open(cfg.swiftDir().resolve("object.ring.gz"), cfg.ringCheckInterval()),
-                cfg.hashPath());
+        Rings rings = new Rings(ring(cfg, "account"), ring(cfg, "container"), ring(cfg, "object"), cfg.hashPath());
         EventLoopGroup loops = EventLoops.newGroup(cfg.ioThreads(), "proxy-io");
         HttpClient http = new HttpClient(loops,
                 new ClientOptions(cfg.connTimeout(), cfg.nodeTimeout(), Duration.ofSeconds(60)));
@@ -98,6 +94,16 @@ public final class ProxyServer implements AutoCloseable {
             loops.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
             throw e;
         }
+    }
+
+    private static ReloadingRing ring(ProxyConfig cfg, String kind) throws java.io.IOException {
+        Path file = cfg.swiftDir().resolve(kind + ".ring.gz");
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new io.zerostore.common.config.ConfException("no " + kind + " ring at " + file
+                    + " (swift_dir); build it with: zerostore ring " + cfg.swiftDir().resolve(kind + ".builder")
+                    + " create|add|rebalance");
+        }
+        return ReloadingRing.open(file, cfg.ringCheckInterval());
     }
 
     private static Map<String, Object> swiftInfo(ProxyConfig cfg) {

@@ -5,31 +5,32 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
  * Where access-log lines go: the {@code io.zerostore.proxy.access} logger, or (OURS)
- * {@code access_log_file}, written by one background thread so an event loop never waits on the
- * disk; when the disk cannot keep up, lines are dropped rather than requests slowed.
+ * {@code access_log_file}. Either way one background thread writes them, so an event loop never
+ * waits on a disk or a console; when the writer cannot keep up, lines are dropped (and counted)
+ * rather than requests slowed.
  */
 public final class AccessLogSink implements Consumer<String>, AutoCloseable {
     private static final System.Logger ACCESS = System.getLogger("io.zerostore.proxy.access");
 
-    private final BlockingQueue<String> queue;
+    private final Path file;
+    private final BlockingQueue<String> queue = new ArrayBlockingQueue<>(65536);
+    private final AtomicLong dropped = new AtomicLong();
     private final Thread writer;
     private volatile boolean closed;
 
     private AccessLogSink(Path file) {
-        this.queue = file == null ? null : new ArrayBlockingQueue<>(65536);
-        this.writer = file == null ? null : new Thread(() -> drain(file), "proxy-access-log");
-        if (writer != null) {
-            writer.setDaemon(true);
-            writer.start();
-        }
+        this.file = file;
+        this.writer = new Thread(this::drain, "proxy-access-log");
+        writer.setDaemon(true);
+        writer.start();
     }
 
     public static AccessLogSink logger() {
@@ -42,16 +43,32 @@ public final class AccessLogSink implements Consumer<String>, AutoCloseable {
 
     @Override
     public void accept(String line) {
-        if (queue == null) {
-            ACCESS.log(System.Logger.Level.INFO, line);
-        } else {
-            queue.offer(line);
+        if (!queue.offer(line)) {
+            dropped.incrementAndGet();
         }
     }
 
-    private void drain(Path file) {
+    /** Lines lost because the writer fell behind. */
+    public long dropped() {
+        return dropped.get();
+    }
+
+    private void drain() {
+        if (file == null) {
+            try {
+                while (!closed || !queue.isEmpty()) {
+                    String line = queue.poll(200, TimeUnit.MILLISECONDS);
+                    if (line != null) {
+                        ACCESS.log(System.Logger.Level.INFO, line);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return;
+        }
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND)) {
             while (!closed || !queue.isEmpty()) {
                 String line = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (line == null) {
@@ -75,12 +92,10 @@ public final class AccessLogSink implements Consumer<String>, AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        if (writer != null) {
-            try {
-                writer.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        try {
+            writer.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -92,4 +92,52 @@ class FrontFiltersTest {
                 + "/v1/AUTH_test%3Flimit%3D2%26format%3Djson HTTP/1.1 200 - curl/7.88.1 AUTH_tk4d4e555f4... - 5 - "
                 + "tx1-006b072d15 - 0.0443 - - 1795632405.138337612 1795632405.182632446 -");
     }
+
+    @Test
+    void accessLogFileGetsOneLinePerRequest(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path log = dir.resolve("access.log");
+        AccessLogSink sink = AccessLogSink.file(log);
+        Pipeline p = new Pipeline(List.of("catch_errors", "proxy_logging"), List.of(new CatchErrorsFilter(""),
+                new ProxyLoggingFilter(sink, new io.micrometer.core.instrument.simple.SimpleMeterRegistry())),
+                ex -> ex.body().subscribe(new io.zerostore.common.http.BodySubscriber() {
+                    @Override
+                    public void onChunk(io.netty.buffer.ByteBuf chunk) {
+                        chunk.release();
+                        ex.body().request();
+                    }
+
+                    @Override
+                    public void onEnd() {
+                        ex.respond(201, null, "created");
+                    }
+
+                    @Override
+                    public void onError(Throwable cause) {}
+                }));
+        server = HttpServer.start("127.0.0.1", 0, 1, p);
+        RawHttp.Response r = RawHttp.exchange(server.port(), "PUT /v1/AUTH_a/c/o%20x?q=1 HTTP/1.1\r\nHost: h\r\n"
+                + "Content-Length: 3\r\nX-Auth-Token: AUTH_tk0123456789abcdef0123\r\nUser-Agent: t 1", "abc".getBytes());
+        assertThat(r.status()).isEqualTo(201);
+        // the line is written when the response is done, by the sink's own thread
+        long deadline = System.currentTimeMillis() + 5000;
+        while ((!java.nio.file.Files.exists(log) || java.nio.file.Files.size(log) == 0)
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        sink.close();
+        List<String> lines = java.nio.file.Files.readAllLines(log);
+        assertThat(lines).hasSize(1);
+        String[] f = lines.get(0).split(" ");
+        assertThat(f).hasSize(22);
+        assertThat(f[0]).isEqualTo("proxy-server:");
+        assertThat(f[1]).isEqualTo("127.0.0.1");
+        assertThat(f[4]).isEqualTo("PUT");
+        assertThat(f[5]).isEqualTo("/v1/AUTH_a/c/o%2520x%3Fq%3D1");
+        assertThat(f[7]).isEqualTo("201");
+        assertThat(f[9]).isEqualTo("t%201");
+        assertThat(f[10]).isEqualTo("AUTH_tk012345678...");
+        assertThat(f[11]).isEqualTo("3");
+        assertThat(f[12]).isEqualTo("7");
+        assertThat(f[14]).isEqualTo(r.header("X-Trans-Id"));
+    }
 }

@@ -198,6 +198,11 @@ class ObjectApiTest {
         assertThat(big.status()).isEqualTo(413);
         assertThat(big.text()).isEqualTo("Your request is too large.");
 
+        RawHttp.Response gzip = RawHttp.exchange(cluster.proxyPort(), "PUT " + path + "/c/te HTTP/1.1\r\nHost: x\r\n"
+                + "Transfer-Encoding: gzip\r\nX-Auth-Token: " + s.token(), null);
+        // Netty's decoder refuses it before the proxy sees it: Swift's status, but an empty body
+        assertThat(gzip.status()).isEqualTo(400);
+
         RawHttp.Response badUtf8 = RawHttp.exchange(cluster.proxyPort(), "GET " + path + "/c/%ff HTTP/1.1\r\nHost: x\r\n"
                 + "X-Auth-Token: " + s.token(), null);
         assertThat(badUtf8.status()).isEqualTo(412);

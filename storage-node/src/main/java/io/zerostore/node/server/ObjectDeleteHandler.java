@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,7 +29,8 @@ final class ObjectDeleteHandler {
         this.ctx = ctx;
     }
 
-    private record Outcome(int status, Timestamp responseTimestamp, Path device, String hash, boolean updated) {}
+    private record Outcome(int status, Timestamp responseTimestamp, Path device, String hash, boolean updated,
+                           long oldDeleteAt) {}
 
     void handle(HttpExchange ex, ObjectRequest req) {
         Timestamp ts = req.timestamp();
@@ -43,6 +45,8 @@ final class ObjectDeleteHandler {
                 Responses.status(ex, o.status(), h);
                 return;
             }
+            CompletableFuture<Void> queued = ctx.sendQueueChanges(req.device(), ctx.queue().forDelete(req.headers(),
+                    req.account(), req.container(), req.object(), o.oldDeleteAt(), ts), ts);
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("X-Timestamp", ts.internal());
             String tx = req.headers().get("X-Trans-Id");
@@ -52,9 +56,9 @@ final class ObjectDeleteHandler {
             headers.put("X-Backend-Storage-Policy-Index", "0");
             ContainerUpdate u = new ContainerUpdate("DELETE", req.account(), req.container(), req.object(), headers,
                     ContainerUpdate.targetsOf(req.headers()));
-            ctx.updater().update(req.device(), o.device(), o.hash(), ts, u)
-                    // wait on a copy: completing the update's own future early would skip its async pending
-                    .copy().completeOnTimeout(null, ctx.config().containerUpdateTimeout().toNanos(), TimeUnit.NANOSECONDS)
+            // wait on a new future: completing the update's own future early would skip its async pending
+            CompletableFuture.allOf(ctx.updater().update(req.device(), o.device(), o.hash(), ts, u), queued)
+                    .completeOnTimeout(null, ctx.config().containerUpdateTimeout().toNanos(), TimeUnit.NANOSECONDS)
                     .whenComplete((x, e) -> Responses.status(ex, o.status(), h));
         });
     }
@@ -99,6 +103,7 @@ final class ObjectDeleteHandler {
         if (newer) {
             file.delete(ts);
         }
-        return new Outcome(status, response, ctx.files().device(req.device()), file.hash(), newer);
+        return new Outcome(status, response, ctx.files().device(req.device()), file.hash(), newer,
+                origDeleteAt.orElse(0));
     }
 }

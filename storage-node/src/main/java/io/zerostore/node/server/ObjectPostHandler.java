@@ -10,6 +10,7 @@ import io.zerostore.node.diskfile.ObjectState;
 import io.zerostore.node.diskfile.StoredObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Object POST: a {@code <ts>.meta} that replaces all user metadata, the allowed headers and
@@ -26,28 +27,31 @@ final class ObjectPostHandler {
     void handle(HttpExchange ex, ObjectRequest req) {
         Timestamp ts = req.timestamp();
         double reqSeconds = ts.ticks() / (double) Timestamp.TICKS_PER_SECOND;
-        req.deleteAt(ctx.now());
+        long deleteAt = req.deleteAt(ctx.now());
         MetadataRules.check(req.headers());
-        ctx.executors().submit(req.device(), () -> {
-            post(req, ts, reqSeconds);
-            return null;
-        }).whenComplete((v, err) -> {
+        ctx.executors().submit(req.device(), () -> post(req, ts, reqSeconds)).whenComplete((oldDeleteAt, err) -> {
             if (err != null) {
                 Responses.fail(ex, req.device(), err);
             } else {
-                Responses.status(ex, 202, new DefaultHttpHeaders());
+                ctx.sendQueueChanges(req.device(), ctx.queue().forWrite(req.headers(), req.account(), req.container(),
+                                req.object(), oldDeleteAt, deleteAt, ts), ts)
+                        .completeOnTimeout(null, ctx.config().containerUpdateTimeout().toNanos(), TimeUnit.NANOSECONDS)
+                        .whenComplete((x, e) -> Responses.status(ex, 202, new DefaultHttpHeaders()));
             }
         });
     }
 
-    private void post(ObjectRequest req, Timestamp ts, double reqSeconds) throws Exception {
+    /** Writes the {@code .meta}; returns the X-Delete-At it replaced (0: none). */
+    private long post(ObjectRequest req, Timestamp ts, double reqSeconds) throws Exception {
         DiskFile file = ctx.files().get(req.device(), req.partition(), req.account(), req.container(), req.object());
         ObjectState state = file.read(reqSeconds);
         if (!(state instanceof ObjectState.Present p)) {
             throw new SwiftException(404);
         }
         Map<String, String> meta = new LinkedHashMap<>();
+        long oldDeleteAt;
         try (StoredObject obj = p.object()) {
+            oldDeleteAt = obj.metadata().deleteAt().orElse(0);
             Timestamp existing = obj.timestamp();
             if (existing.compareTo(ts) >= 0) {
                 throw Responses.error(409, "X-Backend-Timestamp", existing.internal());
@@ -64,5 +68,6 @@ final class ObjectPostHandler {
         }
         MetadataRules.collect(req.headers(), false, meta);
         file.writeMetadata(ObjectMetadata.of(meta));
+        return oldDeleteAt;
     }
 }

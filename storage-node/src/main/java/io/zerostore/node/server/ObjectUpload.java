@@ -17,9 +17,11 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * Streams one PUT body to its {@link DiskFileWriter}. The chunks that arrive while the device's
@@ -49,6 +51,7 @@ final class ObjectUpload implements BodySubscriber {
     private volatile long waitingSince = -1;
     private long received;
     private ScheduledFuture<?> timer;
+    private Supplier<CompletableFuture<Void>> onCommitted = () -> CompletableFuture.completedFuture(null);
     // event loop only
     private final ArrayDeque<ByteBuf> pending = new ArrayDeque<>();
     private long pendingBytes;
@@ -65,6 +68,15 @@ final class ObjectUpload implements BodySubscriber {
         this.writer = writer;
         this.ts = ts;
         this.expectedLength = expectedLength;
+    }
+
+    /**
+     * More updates to send once the object is durable (the expiring-queue changes); the answer
+     * waits for them as for the container update.
+     */
+    ObjectUpload onCommitted(Supplier<CompletableFuture<Void>> updates) {
+        this.onCommitted = updates;
+        return this;
     }
 
     /** Subscribing asks for the first chunk, which sends {@code 100 Continue} if it was expected. */
@@ -192,10 +204,22 @@ final class ObjectUpload implements BodySubscriber {
         h.set("Etag", writer.etag());
         h.set("Last-Modified", HttpDate.format(ts.ceilSeconds()));
         h.set("Content-Type", SwiftException.HTML);
-        ctx.updater().update(req.device(), c.device(), file.hash(), ts, c.update())
-                // wait on a copy: completing the update's own future early would skip its async pending
-                .copy().completeOnTimeout(null, ctx.config().containerUpdateTimeout().toNanos(), TimeUnit.NANOSECONDS)
-                .whenComplete((x, e) -> ex.respond(201, h, ""));
+        CompletableFuture<Void> more = onCommitted.get();
+        // the updates go on (into an async pending if need be) after the timeout answered the client;
+        // the timer is the event loop's own, not a wake-up of another thread per PUT
+        AtomicBoolean answered = new AtomicBoolean();
+        Runnable answer = () -> {
+            if (answered.compareAndSet(false, true)) {
+                ex.respond(201, h, "");
+            }
+        };
+        ScheduledFuture<?> deadline = ex.eventLoop().schedule(answer,
+                ctx.config().containerUpdateTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        CompletableFuture.allOf(ctx.updater().update(req.device(), c.device(), file.hash(), ts, c.update()), more)
+                .whenComplete((x, e) -> {
+                    deadline.cancel(false);
+                    answer.run();
+                });
     }
 
     private void releasePending() {
