@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.zerostore.common.swift.HashPath;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -49,7 +50,9 @@ final class LocalDiskFileWriter implements DiskFileWriter {
             throws IOException {
         checkReserve(config, device, Math.max(expectedSize, 0));
         Path tmpDir = device.resolve("tmp");
-        Files.createDirectories(tmpDir);
+        if (!Files.isDirectory(tmpDir)) {
+            Files.createDirectories(tmpDir);
+        }
         Path tmp = tmpDir.resolve("tmp" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
         int fd = expectedSize > config.keepCacheSize() ? Natives.createExclusiveDirect(tmp) : -1;
         boolean direct = fd >= 0;
@@ -169,7 +172,15 @@ final class LocalDiskFileWriter implements DiskFileWriter {
             for (Path p = hashDir; p != null && !Files.isDirectory(p); p = p.getParent()) {
                 created.add(p);
             }
-            Files.createDirectories(hashDir);
+            // top-down mkdir of just the missing levels: Files.createDirectories would find them by
+            // catching an exception per level, on every new object
+            for (int i = created.size() - 1; i >= 0; i--) {
+                try {
+                    Files.createDirectory(created.get(i));
+                } catch (FileAlreadyExistsException e) {
+                    // a concurrent upload made it
+                }
+            }
             try {
                 Files.move(tmp, hashDir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
             } catch (NoSuchFileException e) {
