@@ -6,6 +6,8 @@ import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
+import io.zerostore.sandbox.codegen.CompiledCache;
+import io.zerostore.sandbox.codegen.ModuleCompiler;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -26,6 +28,7 @@ public final class ChicorySandbox implements Sandbox {
     private final SandboxOptions options;
     private final ProgramCache cache;
     private final Watchdog watchdog = new Watchdog();
+    private final CompiledCache compiledCache;
 
     public ChicorySandbox() {
         this(SandboxOptions.defaults());
@@ -34,6 +37,7 @@ public final class ChicorySandbox implements Sandbox {
     public ChicorySandbox(SandboxOptions options) {
         this.options = Objects.requireNonNull(options);
         this.cache = new ProgramCache(options.cacheCapacity());
+        this.compiledCache = options.compiledCacheDir() == null ? null : new CompiledCache(options.compiledCacheDir());
     }
 
     @Override
@@ -50,7 +54,7 @@ public final class ChicorySandbox implements Sandbox {
 
     @Override
     public Report run(Execution execution) {
-        return new InstanceRun(execution, watchdog, options.byteArrayMemory()).run();
+        return new InstanceRun(execution, watchdog, options.memory()).run();
     }
 
     /** Programs currently cached. */
@@ -92,8 +96,9 @@ public final class ChicorySandbox implements Sandbox {
         if (options.compile() && wasm.length <= options.maxCompileBytes()) {
             long t0 = System.nanoTime();
             try {
-                factory = MachineFactoryCompiler.builder(m)
-                        .withInterpreterFallback(InterpreterFallback.SILENT).compile();
+                factory = Boolean.getBoolean("zerostore.sandbox.stockCompiler")
+                        ? MachineFactoryCompiler.builder(m).withInterpreterFallback(InterpreterFallback.SILENT).compile()
+                        : compile(m, wasm);
                 compileNanos = System.nanoTime() - t0;
             } catch (RuntimeException | LinkageError e) {
                 factory = null; // the interpreter runs it instead
@@ -102,6 +107,26 @@ public final class ChicorySandbox implements Sandbox {
         return new Program(etag, wasm.length, m, factory,
                 factory != null ? Engine.COMPILED : Engine.INTERPRETED, v.state(), v.message(),
                 initial, maximum, compileNanos);
+    }
+
+    /** Compiles, or loads the classes compiled by an earlier JVM from the compiled-module cache. */
+    private Function<Instance, Machine> compile(WasmModule m, byte[] wasm) {
+        if (compiledCache == null) {
+            return ModuleCompiler.compile(m);
+        }
+        String key = CompiledCache.key(wasm);
+        ModuleCompiler.Classes cached = compiledCache.read(key);
+        if (cached != null) {
+            try {
+                return ModuleCompiler.load(cached);
+            } catch (RuntimeException | LinkageError e) {
+                // damaged entry: compile again and replace it
+            }
+        }
+        ModuleCompiler.Classes fresh = ModuleCompiler.generate(m);
+        Function<Instance, Machine> factory = ModuleCompiler.load(fresh);
+        compiledCache.write(key, fresh);
+        return factory;
     }
 
     static String md5(byte[] data) {

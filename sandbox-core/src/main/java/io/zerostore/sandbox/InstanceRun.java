@@ -10,6 +10,7 @@ import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import io.zerostore.sandbox.channel.Channel;
 import io.zerostore.sandbox.channel.ChannelStats;
+import io.zerostore.sandbox.codegen.LinearMemory;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.LinkedHashMap;
@@ -26,7 +27,7 @@ final class InstanceRun {
 
     private final Execution e;
     private final Watchdog watchdog;
-    private final boolean byteArrayMemory;
+    private final MemoryKind memory;
     private final long wallStart = System.nanoTime();
     private final long cpuStart = cpuNow();
     private final long userStart = userNow();
@@ -34,10 +35,10 @@ final class InstanceRun {
     private String status;
     private long memoryBytes;
 
-    InstanceRun(Execution execution, Watchdog watchdog, boolean byteArrayMemory) {
+    InstanceRun(Execution execution, Watchdog watchdog, MemoryKind memory) {
         this.e = execution;
         this.watchdog = watchdog;
-        this.byteArrayMemory = byteArrayMemory;
+        this.memory = memory;
     }
 
     Report run() {
@@ -75,7 +76,9 @@ final class InstanceRun {
                             java.util.List.copyOf(setup.host.functions())).build())
                     .withMemoryLimits(new MemoryLimits(p.initialPages(), max))
                     .withStart(false); // Chicory would call "_start" itself; we call it below
-            if (byteArrayMemory) {
+            if (memory == MemoryKind.LINEAR && p.initialPages() <= LinearMemory.MAX_PAGES) {
+                b.withMemoryFactory(LinearMemory::new);
+            } else if (memory != MemoryKind.BYTE_BUFFER) {
                 b.withMemoryFactory(ByteArrayMemory::new);
             }
             if (p.machineFactory() != null) {

@@ -1,21 +1,25 @@
 package io.zerostore.sandbox;
 
+import java.nio.file.Path;
+
 /**
  * How a {@link ChicorySandbox} loads and runs programs. Immutable; build with {@link #builder()}.
  * Defaults: 64 cached programs, compile modules up to 64 MiB (larger ones run interpreted),
- * compiled engine preferred with the interpreter as fallback, byte-array memory.
+ * compiled engine preferred with the interpreter as fallback, {@link MemoryKind#LINEAR} memory.
  */
 public final class SandboxOptions {
     private final int cacheCapacity;
     private final long maxCompileBytes;
     private final boolean compile;
-    private final boolean byteArrayMemory;
+    private final MemoryKind memory;
+    private final Path compiledCacheDir;
 
     private SandboxOptions(Builder b) {
         this.cacheCapacity = b.cacheCapacity;
         this.maxCompileBytes = b.maxCompileBytes;
         this.compile = b.compile;
-        this.byteArrayMemory = b.byteArrayMemory;
+        this.memory = b.memory;
+        this.compiledCacheDir = b.compiledCacheDir;
     }
 
     public static SandboxOptions defaults() {
@@ -42,13 +46,19 @@ public final class SandboxOptions {
     }
 
     /**
-     * True (default): program memory is Chicory's {@code ByteArrayMemory} (64 KiB {@code byte[]}
-     * pages), measured ~15% faster than Chicory's default {@code ByteBufferMemory} on the wc
-     * benchmark; false: {@code ByteBufferMemory}. System property
-     * {@code zerostore.sandbox.byteArrayMemory} sets the default.
+     * How program memory is held: {@link MemoryKind#LINEAR} by default; system property
+     * {@code zerostore.sandbox.memory} (a {@link MemoryKind} name) sets the default.
      */
-    public boolean byteArrayMemory() {
-        return byteArrayMemory;
+    public MemoryKind memory() {
+        return memory;
+    }
+
+    /**
+     * A directory where compiled modules are kept across JVMs (keyed by the program's SHA-256),
+     * or null (default) for none; see {@code codegen.CompiledCache}. Must be private to the node.
+     */
+    public Path compiledCacheDir() {
+        return compiledCacheDir;
     }
 
     /** Builder for {@link SandboxOptions}. */
@@ -56,8 +66,9 @@ public final class SandboxOptions {
         private int cacheCapacity = 64;
         private long maxCompileBytes = 64L << 20;
         private boolean compile = true;
-        private boolean byteArrayMemory = Boolean.parseBoolean(
-                System.getProperty("zerostore.sandbox.byteArrayMemory", "true"));
+        private Path compiledCacheDir;
+        private MemoryKind memory = MemoryKind.valueOf(
+                System.getProperty("zerostore.sandbox.memory", MemoryKind.LINEAR.name()));
 
         public Builder cacheCapacity(int n) {
             if (n < 0) {
@@ -77,8 +88,13 @@ public final class SandboxOptions {
             return this;
         }
 
-        public Builder byteArrayMemory(boolean on) {
-            this.byteArrayMemory = on;
+        public Builder compiledCacheDir(Path dir) {
+            this.compiledCacheDir = dir;
+            return this;
+        }
+
+        public Builder memory(MemoryKind kind) {
+            this.memory = java.util.Objects.requireNonNull(kind);
             return this;
         }
 

@@ -2,6 +2,7 @@ package io.zerostore.sandbox;
 
 import com.dylibso.chicory.runtime.ChicoryInterruptedException;
 import io.zerostore.sandbox.channel.IoShield;
+import io.zerostore.sandbox.codegen.Interruption;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -67,6 +68,9 @@ final class Watchdog implements AutoCloseable {
             if (done) {
                 return;
             }
+            if (!fired) {
+                Interruption.arm(); // before the interrupt: compiled code must look at it
+            }
             fired = true;
             if (!shielded) {
                 thread.interrupt();
@@ -116,6 +120,7 @@ final class Watchdog implements AutoCloseable {
             }
             if (wasFired) {
                 Thread.interrupted();
+                Interruption.release();
             }
         }
     }

@@ -50,6 +50,46 @@ class ChicorySandboxTest {
     }
 
     @Test
+    void everyMemoryKindGivesTheSameAnswers() {
+        String input = TEXT.repeat(5000); // sort grows its memory while reading this
+        String sorted = Runs.run("sort", input).stdout();
+        for (MemoryKind kind : MemoryKind.values()) {
+            try (ChicorySandbox sb = new ChicorySandbox(SandboxOptions.builder().memory(kind).build())) {
+                assertThat(Runs.run(sb, "wc", TEXT, null).stdout()).as(kind.name()).isEqualTo("4 9 45\n");
+                assertThat(Runs.run(sb, "sort", input, null).stdout()).as(kind.name()).isEqualTo(sorted);
+                Runs.Result bomb = Runs.run(sb, "membomb-grow", null, b -> b.memoryLimit(8L << 20));
+                // 2 pages, then 16 at a time: 114 is the last size under the 128-page limit
+                assertThat(bomb.stdout()).as(kind.name()).contains("memory.grow failed at 114 pages");
+            }
+        }
+        assertThat(sorted).startsWith("\n".repeat(5000)).endsWith("the quick brown fox\n".repeat(5000));
+    }
+
+    @Test
+    void compiledProgramsOutliveTheSandboxInTheCompiledCache(@TempDir Path dir) throws Exception {
+        SandboxOptions opts = SandboxOptions.builder().compiledCacheDir(dir).build();
+        try (ChicorySandbox first = new ChicorySandbox(opts)) {
+            assertThat(Runs.run(first, "wc", TEXT, null).stdout()).isEqualTo("4 9 45\n");
+            assertThat(Runs.run(first, "hello", null, null).stdout()).isEqualTo("Hello, World!\n");
+        }
+        Path entry = dir.resolve(io.zerostore.sandbox.codegen.CompiledCache.key(Examples.bytes("wc")) + ".classes");
+        assertThat(entry).exists();
+        var old = java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L);
+        Files.setLastModifiedTime(entry, old);
+        // a new sandbox (as after a restart) takes the classes from the directory: no rewrite
+        try (ChicorySandbox second = new ChicorySandbox(opts)) {
+            assertThat(Runs.run(second, "wc", TEXT, null).stdout()).isEqualTo("4 9 45\n");
+        }
+        assertThat(Files.getLastModifiedTime(entry)).isEqualTo(old);
+        // a damaged entry is compiled again and replaced
+        Files.writeString(entry, "damaged");
+        try (ChicorySandbox third = new ChicorySandbox(opts)) {
+            assertThat(Runs.run(third, "wc", TEXT, null).stdout()).isEqualTo("4 9 45\n");
+        }
+        assertThat(Files.size(entry)).isGreaterThan(1000);
+    }
+
+    @Test
     void inputObjectIsAFileRegionReadInPlace(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("object.data");
         Files.writeString(data, "HEADER" + TEXT + "TRAILER");

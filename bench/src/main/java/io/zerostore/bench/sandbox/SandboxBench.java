@@ -43,6 +43,10 @@ public final class SandboxBench implements Callable<Integer> {
     @Option(names = "--interpreted-mib", description = "input for the interpreter's wc (default: ${DEFAULT-VALUE})")
     int interpretedMib = 8;
 
+    @Option(names = "--compile-warmup-ms",
+            description = "time spent warming up the compiler before the warm first-run figures (default: ${DEFAULT-VALUE})")
+    long compileWarmupMillis = 3000;
+
     @Option(names = "--work", description = "scratch directory (default: a new temp dir)")
     Path work;
 
@@ -58,7 +62,8 @@ public final class SandboxBench implements Callable<Integer> {
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                 examples.toAbsolutePath().normalize());
 
-        CompileCost.measure(wasmDir).forEach(System.out::println);
+        CompileCost.Result cc = CompileCost.measure(wasmDir, compileWarmupMillis);
+        cc.lines().forEach(System.out::println);
         StartupLatency.Result st = StartupLatency.measure(Files.readAllBytes(wasmDir.resolve("hello.wasm")),
                 startupRuns);
         System.out.println(st);
@@ -87,6 +92,10 @@ public final class SandboxBench implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "| metric | value |%n|---|---|%n");
         System.out.printf(Locale.ROOT, "| start-up cached compiled hello p50 / p99 | %.1f µs / %.1f µs |%n",
                 st.p50Micros(), st.p99Micros());
+        System.out.printf(Locale.ROOT, "| first-run load hello, cold JVM | %.1f ms |%n", cc.coldMillis());
+        cc.warmMillis().forEach((name, ms) -> System.out.printf(Locale.ROOT,
+                "| first-run load %s, warm compiler (median wall / CPU) | %.2f / %.2f ms |%n", name, ms,
+                cc.warmCpuMillis().get(name)));
         System.out.printf(Locale.ROOT, "| wc native gcc -O2 (wall / per CPU-s) | %.0f / %.0f MB/s |%n",
                 nat.mbPerSecond(), nat.mbPerCpuSecond());
         System.out.printf(Locale.ROOT, "| wc native gcc -O2 -fno-tree-vectorize (wall / per CPU-s) | %.0f / %.0f MB/s |%n",

@@ -123,6 +123,9 @@ public final class ObjectController implements Controller {
         Ring ring = ctx.rings().object().get();
         int part = ctx.rings().objectPartition(p.account(), p.container(), p.object());
         List<HttpHeaders> perReplica = replicaHeaders(req, info, ts, ring.replicaCount());
+        if (req.method().equals(HttpMethod.POST)) {
+            DeleteAtHeaders.add(perReplica, ctx.rings(), p);
+        }
         List<Function<Device, HttpRequest>> slots = new ArrayList<>();
         for (HttpHeaders h : perReplica) {
             slots.add(node -> ctx.client().head(req.method(), node, part, p.entityPath(), null, h, false));

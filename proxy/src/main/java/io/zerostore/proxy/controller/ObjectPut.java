@@ -59,7 +59,9 @@ final class ObjectPut {
         Ring ring = ctx.rings().object().get();
         int part = ctx.rings().objectPartition(p.account(), p.container(), p.object());
         List<Function<Device, HttpRequest>> slots = new ArrayList<>();
-        for (HttpHeaders h : ObjectController.replicaHeaders(req, info, ts, ring.replicaCount())) {
+        List<HttpHeaders> perReplica = ObjectController.replicaHeaders(req, info, ts, ring.replicaCount());
+        DeleteAtHeaders.add(perReplica, ctx.rings(), p);
+        for (HttpHeaders h : perReplica) {
             // 100-continue needs a body to follow, so an empty one goes chunked (as Swift does)
             if (length > 0) {
                 h.set("Content-Length", Long.toString(length));

@@ -41,14 +41,20 @@ public final class TestCluster implements AutoCloseable {
     public static final class Node {
         final int number;
         final Path devices;
+        /** Appended to the node's config: swift_dir, and the daemons idle until a test runs a pass. */
+        final String daemons;
         int objectPort;
         int containerPort;
         int accountPort;
         StorageNode running;
 
-        Node(int number, Path devices) {
+        Node(int number, Path devices, Path swiftDir) {
             this.number = number;
             this.devices = devices;
+            this.daemons = "\n[DEFAULT]\nswift_dir = " + swiftDir + "\n\n[object-replicator]\ninterval = 0\n\n"
+                    + "[object-auditor]\ninterval = 0\nfiles_per_second = 0\nbytes_per_second = 0\n\n"
+                    + "[container-replicator]\ninterval = 0\n\n[account-replicator]\ninterval = 0\n\n"
+                    + "[object-expirer]\ninterval = 0\n";
         }
 
         public String device() {
@@ -67,12 +73,25 @@ public final class TestCluster implements AutoCloseable {
             return objectPort;
         }
 
+        public int containerPort() {
+            return containerPort;
+        }
+
+        public int accountPort() {
+            return accountPort;
+        }
+
+        /** The running node (its servers, e.g. the object server's replicator and auditor); null when stopped. */
+        public StorageNode storageNode() {
+            return running;
+        }
+
         String conf() {
             return "[DEFAULT]\ndevices = " + devices + "\nmount_check = false\n\n"
                     + "[object-server]\nbind_ip = 127.0.0.1\nbind_port = " + objectPort + "\nasync_pending_interval = 1\n\n"
                     + "[container-server]\nbind_ip = 127.0.0.1\nbind_port = " + containerPort
                     + "\naccount_update_interval = 1\n\n"
-                    + "[account-server]\nbind_ip = 127.0.0.1\nbind_port = " + accountPort + "\n\n" + HASH;
+                    + "[account-server]\nbind_ip = 127.0.0.1\nbind_port = " + accountPort + "\n\n" + HASH + daemons;
         }
 
         void start() throws Exception {
@@ -120,7 +139,7 @@ public final class TestCluster implements AutoCloseable {
         TestCluster c = new TestCluster(root, swiftDir, nodes, proxyExtra);
         try {
             for (int i = 1; i <= nodeCount; i++) {
-                Node n = new Node(i, root.resolve("node" + i));
+                Node n = new Node(i, root.resolve("node" + i), swiftDir);
                 Files.createDirectories(n.deviceDir());
                 n.start();
                 nodes.add(n);

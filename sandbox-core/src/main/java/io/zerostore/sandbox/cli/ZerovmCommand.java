@@ -76,6 +76,10 @@ public final class ZerovmCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "seed of the program's random_get (default 0)")
     long seed;
 
+    @Option(names = "--compiled-cache", paramLabel = "<dir>",
+            description = "keep compiled programs in this directory, so later runs skip compiling")
+    java.nio.file.Path compiledCache;
+
     @Option(names = "--interpret", description = "run with Chicory's interpreter instead of compiling")
     boolean interpret;
 
@@ -101,7 +105,8 @@ public final class ZerovmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Sandbox sandbox = new ChicorySandbox(SandboxOptions.builder().compile(!interpret).build())) {
+        try (Sandbox sandbox = new ChicorySandbox(SandboxOptions.builder().compile(!interpret)
+                .compiledCacheDir(compiledCache).build())) {
             Manifest m = ManifestParser.parse(Files.readString(manifest, StandardCharsets.UTF_8));
             byte[] wasm = Files.readAllBytes(Path.of(m.program()));
             Program program = skipValidation ? sandbox.loadTrusted(wasm, null) : sandbox.load(wasm);

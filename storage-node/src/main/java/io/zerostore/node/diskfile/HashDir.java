@@ -69,6 +69,15 @@ public final class HashDir {
         } catch (NoSuchFileException | NotDirectoryException e) {
             return new Contents(null, null, null, List.of());
         }
+        return classify(entries);
+    }
+
+    /**
+     * Applies the rules to a set of files, e.g. a directory's files plus the ones a replication
+     * peer offers: a file that would land in {@code obsolete} is not worth having.
+     */
+    public static Contents classify(List<Entry> files) {
+        List<Entry> entries = new ArrayList<>(files);
         entries.sort(NEWEST_FIRST);
         Entry data = null;
         Entry tombstone = null;
@@ -96,7 +105,8 @@ public final class HashDir {
         return new Contents(data, tombstone, meta, List.copyOf(obsolete));
     }
 
-    static Entry parse(Path p) {
+    /** The file's timestamp and kind from its name; null for a name that is not a version file. */
+    public static Entry parse(Path p) {
         String name = p.getFileName().toString();
         String ext;
         if (name.endsWith(DATA)) {

@@ -120,6 +120,7 @@ final class LocalDiskFile implements DiskFile {
                 target = target.resolveSibling(hash + "-" + Long.toHexString(System.nanoTime()));
             }
             Files.move(hashDir, target, StandardCopyOption.ATOMIC_MOVE);
+            SuffixHashes.invalidate(hashDir);
             LOG.log(System.Logger.Level.WARNING, "quarantined " + hashDir + ": " + why.getMessage());
         } catch (IOException e) {
             LOG.log(System.Logger.Level.ERROR, "cannot quarantine " + hashDir, e);

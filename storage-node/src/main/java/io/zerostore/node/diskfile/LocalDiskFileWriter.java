@@ -163,6 +163,7 @@ final class LocalDiskFileWriter implements DiskFileWriter {
             for (Path dir : created) {
                 Natives.fsyncDirectory(dir.getParent());
             }
+            SuffixHashes.invalidate(hashDir);
             return;
         }
     }

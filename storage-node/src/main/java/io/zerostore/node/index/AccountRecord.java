@@ -31,6 +31,25 @@ record AccountRecord(String account, Timestamp createdAt, Timestamp putTimestamp
         return new AccountRecord(account, createdAt, putTimestamp, del, ts, true, metadata.clearedAt(ts));
     }
 
+    ReplicaRecord replica() {
+        return new ReplicaRecord(account, null, createdAt, putTimestamp, deleteTimestamp, statusChangedAt,
+                statusDeleted, metadata, java.util.List.of());
+    }
+
+    static AccountRecord of(ReplicaRecord r) {
+        return new AccountRecord(r.account(), r.createdAt(), r.putTimestamp(), r.deleteTimestamp(),
+                r.statusChangedAt(), r.statusDeleted(), r.metadata());
+    }
+
+    /** As {@link ContainerRecord#mergedWith}; a DELETE on either replica leaves the account deleted. */
+    AccountRecord mergedWith(ReplicaRecord o) {
+        return new AccountRecord(account, ContainerRecord.older(createdAt, o.createdAt()),
+                ContainerRecord.newer(putTimestamp, o.putTimestamp()),
+                ContainerRecord.newer(deleteTimestamp, o.deleteTimestamp()),
+                ContainerRecord.newer(statusChangedAt, o.statusChangedAt()), statusDeleted || o.statusDeleted(),
+                metadata.merge(o.metadata()));
+    }
+
     /** Container count, object count and bytes used of an account (key {@code T}). */
     record Stats(long containerCount, long objectCount, long bytesUsed) {
         static final Stats ZERO = new Stats(0, 0, 0);

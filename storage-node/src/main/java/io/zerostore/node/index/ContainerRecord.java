@@ -51,6 +51,36 @@ record ContainerRecord(String account, String container, Timestamp createdAt, Ti
                 metadata, t);
     }
 
+    ReplicaRecord replica() {
+        return new ReplicaRecord(account, container, createdAt, putTimestamp, deleteTimestamp, statusChangedAt, false,
+                metadata, targets);
+    }
+
+    static ContainerRecord of(ReplicaRecord r) {
+        return new ContainerRecord(r.account(), r.container(), r.createdAt(), r.putTimestamp(), r.deleteTimestamp(),
+                r.statusChangedAt(), r.metadata(), r.targets());
+    }
+
+    /**
+     * Swift's {@code merge_timestamps} and {@code update_metadata} with another replica's record:
+     * the oldest creation, the newest put, delete and status change, metadata per key. Targets
+     * are where this replica reports; one that has none adopts the other's.
+     */
+    ContainerRecord mergedWith(ReplicaRecord o) {
+        return new ContainerRecord(account, container, older(createdAt, o.createdAt()),
+                newer(putTimestamp, o.putTimestamp()), newer(deleteTimestamp, o.deleteTimestamp()),
+                newer(statusChangedAt, o.statusChangedAt()), metadata.merge(o.metadata()),
+                targets.isEmpty() ? o.targets() : targets);
+    }
+
+    static Timestamp newer(Timestamp a, Timestamp b) {
+        return b.isAfter(a) ? b : a;
+    }
+
+    static Timestamp older(Timestamp a, Timestamp b) {
+        return a.isAfter(b) ? b : a;
+    }
+
     /** Object count and bytes used of a container (key {@code S}). */
     record Stats(long objectCount, long bytesUsed) {
         static final Stats ZERO = new Stats(0, 0);

@@ -48,7 +48,8 @@ public final class IndexDevices implements AutoCloseable {
     /** Open registries by devices root, for {@link #shared}. */
     private static final Map<Path, IndexDevices> SHARED = new java.util.HashMap<>();
 
-    private record Entry(IndexDevice device, ContainerIndex containers, AccountIndex accounts) {}
+    private record Entry(IndexDevice device, ContainerIndex containers, AccountIndex accounts,
+                         ReplicaDb<ObjectRow> containerReplicas, ReplicaDb<ContainerRow> accountReplicas) {}
 
     public IndexDevices(Path root, HashPath hashPath, IndexOptions options) {
         this.root = root;
@@ -89,6 +90,16 @@ public final class IndexDevices implements AutoCloseable {
         return entry(device).thenApply(Entry::accounts);
     }
 
+    /** The device's containers as the DB replicator sees them. */
+    public CompletableFuture<ReplicaDb<ObjectRow>> containerReplicas(String device) {
+        return entry(device).thenApply(Entry::containerReplicas);
+    }
+
+    /** The device's accounts as the DB replicator sees them. */
+    public CompletableFuture<ReplicaDb<ContainerRow>> accountReplicas(String device) {
+        return entry(device).thenApply(Entry::accountReplicas);
+    }
+
     /** The devices whose DB is open now (for background sweeps). */
     public List<String> openDevices() {
         return open.entrySet().stream()
@@ -117,7 +128,8 @@ public final class IndexDevices implements AutoCloseable {
             return CompletableFuture.supplyAsync(() -> {
                 try {
                     IndexDevice d = IndexDevice.open(device, dir.resolve(DB_DIR), options);
-                    return new Entry(d, new RocksDbContainerIndex(d, hashPath), new RocksDbAccountIndex(d, hashPath));
+                    return new Entry(d, new RocksDbContainerIndex(d, hashPath), new RocksDbAccountIndex(d, hashPath),
+                            new ContainerReplicas(d, hashPath), new AccountReplicas(d, hashPath));
                 } catch (IndexException e) {
                     throw new DeviceUnavailableException(device, e);
                 }

@@ -21,7 +21,14 @@ import java.util.Arrays;
  * T hash(a)            account stats: container count, object count, bytes used
  * K hash(a) name       live container row of an account
  * k hash(a) name       deleted container row of an account
+ * I hash               replica identity of a container or account: random id, highest row id given out
+ * L hash rowid         row log: name of the row (object or container row) that has this row id
+ * P hash peer-id       incoming sync point: highest row id of replica peer-id merged here
  * </pre>
+ *
+ * <p>Row ids (Swift's ROWID) are per record and only grow: a row gets the next one each time it
+ * changes, and its value ends with it so the change can drop its old {@code L} entry. A scan of
+ * {@code L hash} from {@code N+1} is "the rows changed since N" that the DB replicator pushes.
  */
 final class Keys {
     static final byte CONTAINER = 'C';
@@ -33,6 +40,9 @@ final class Keys {
     static final byte ACCOUNT_STATS = 'T';
     static final byte CONTAINER_ROW = 'K';
     static final byte CONTAINER_ROW_DELETED = 'k';
+    static final byte REPLICA = 'I';
+    static final byte ROW_LOG = 'L';
+    static final byte SYNC_POINT = 'P';
 
     static final int HASH_LENGTH = 16;
     static final int PREFIX_LENGTH = 1 + HASH_LENGTH;
@@ -48,6 +58,23 @@ final class Keys {
 
     static byte[] row(byte type, byte[] hash, String name) {
         return withName(of(type, hash), name.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static byte[] logEntry(byte[] hash, long rowId) {
+        byte[] k = Arrays.copyOf(of(ROW_LOG, hash), PREFIX_LENGTH + Long.BYTES);
+        for (int i = 0; i < Long.BYTES; i++) {
+            k[PREFIX_LENGTH + i] = (byte) (rowId >>> (56 - 8 * i));
+        }
+        return k;
+    }
+
+    /** The row id of a row log key. */
+    static long logRowId(byte[] key) {
+        long id = 0;
+        for (int i = 0; i < Long.BYTES; i++) {
+            id = (id << 8) | (key[PREFIX_LENGTH + i] & 0xFF);
+        }
+        return id;
     }
 
     static byte[] withName(byte[] prefix, byte[] name) {

@@ -38,7 +38,8 @@ public final class Metadata {
         return new Metadata(m);
     }
 
-    static Metadata ofItems(Map<String, Item> items) {
+    /** Metadata with each item as given (value and timestamp), e.g. as another replica sent it. */
+    public static Metadata ofItems(Map<String, Item> items) {
         return new Metadata(new TreeMap<>(items));
     }
 

@@ -110,35 +110,9 @@ public final class RocksDbAccountIndex implements AccountIndex {
             if (rec == null || rec.isDeleted(stats)) {
                 return Outcome.NOT_FOUND;
             }
-            byte[] liveKey = Keys.row(Keys.CONTAINER_ROW, h, row.name());
-            byte[] deadKey = Keys.row(Keys.CONTAINER_ROW_DELETED, h, row.name());
-            ContainerRow old = RowCodec.containerRow(row.name(), v.get(liveKey));
-            if (old == null) {
-                old = RowCodec.containerRow(row.name(), v.get(deadKey));
-            }
-            ContainerRow merged = row;
-            if (old != null) {
-                merged = new ContainerRow(row.name(),
-                        newest(old.putTimestamp(), row.putTimestamp()),
-                        newest(old.deleteTimestamp(), row.deleteTimestamp()),
-                        row.objectCount(), row.bytesUsed());
-                stats = stats.plus(old.isDeleted() ? 0 : -1, -old.objectCount(), -old.bytesUsed());
-            }
-            stats = stats.plus(merged.isDeleted() ? 0 : 1, merged.objectCount(), merged.bytesUsed());
-            if (merged.isDeleted()) {
-                v.put(deadKey, RowCodec.containerRow(merged));
-                v.delete(liveKey);
-            } else {
-                v.put(liveKey, RowCodec.containerRow(merged));
-                v.delete(deadKey);
-            }
-            v.put(statsKey, RowCodec.accountStats(stats));
+            ContainerRows.merge(v, h, row, true);
             return Outcome.ACCEPTED;
         });
-    }
-
-    private static Timestamp newest(Timestamp a, Timestamp b) {
-        return b.isAfter(a) ? b : a;
     }
 
     @Override

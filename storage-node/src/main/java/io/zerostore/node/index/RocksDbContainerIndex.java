@@ -128,44 +128,7 @@ public final class RocksDbContainerIndex implements ContainerIndex {
             if (rec == null) {
                 return new RowUpdate(Outcome.NOT_FOUND, false);
             }
-            byte[] liveKey = Keys.row(Keys.OBJECT, h, row.name());
-            byte[] deadKey = Keys.row(Keys.OBJECT_DELETED, h, row.name());
-            byte[] liveValue = v.get(liveKey);
-            ObjectRow live = liveValue == null ? null : RowCodec.liveObject(row.name(), liveValue);
-            Timestamp stored = live != null ? live.timestamp() : null;
-            if (live == null) {
-                byte[] deadValue = v.get(deadKey);
-                stored = deadValue == null ? null : RowCodec.deletedObject(deadValue);
-            }
-            if (stored != null && !row.timestamp().isAfter(stored)) {
-                return new RowUpdate(Outcome.ACCEPTED, false);
-            }
-            long countDelta = 0;
-            long bytesDelta = 0;
-            if (live != null) {
-                countDelta--;
-                bytesDelta -= live.size();
-            }
-            if (row.deleted()) {
-                v.put(deadKey, RowCodec.deletedObject(row.timestamp()));
-                v.delete(liveKey);
-            } else {
-                v.put(liveKey, RowCodec.liveObject(row));
-                v.delete(deadKey);
-                countDelta++;
-                bytesDelta += row.size();
-            }
-            boolean pending = false;
-            if (countDelta != 0 || bytesDelta != 0) {
-                byte[] statsKey = Keys.of(Keys.CONTAINER_STATS, h);
-                Stats stats = RowCodec.containerStats(v.get(statsKey)).plus(countDelta, bytesDelta);
-                v.put(statsKey, RowCodec.containerStats(stats));
-                if (!rec.targets().isEmpty()) {
-                    v.put(Keys.of(Keys.REPORT_PENDING, h), MARK);
-                    pending = true;
-                }
-            }
-            return new RowUpdate(Outcome.ACCEPTED, pending);
+            return ObjectRows.merge(v, h, rec, row);
         });
     }
 

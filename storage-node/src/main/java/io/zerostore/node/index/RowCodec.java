@@ -24,13 +24,14 @@ final class RowCodec {
 
     // ---- object rows ----
 
-    /** Live row value: timestamp, size, content type, etag (the name is in the key). */
-    static byte[] liveObject(ObjectRow row) {
+    /** Live row value: timestamp, size, content type, etag (the name is in the key), row id. */
+    static byte[] liveObject(ObjectRow row, long rowId) {
         return write(out -> {
             timestamp(out, row.timestamp());
             out.writeLong(row.size());
             string(out, row.contentType());
             string(out, row.etag());
+            out.writeLong(rowId);
         });
     }
 
@@ -38,12 +39,37 @@ final class RowCodec {
         return read(value, in -> ObjectRow.put(name, timestamp(in), in.readLong(), string(in), string(in)));
     }
 
-    static byte[] deletedObject(Timestamp ts) {
-        return write(out -> timestamp(out, ts));
+    /** The row id a live row value ends with (0 when written before row ids existed). */
+    static long liveObjectRowId(byte[] value) {
+        return read(value, in -> {
+            timestamp(in);
+            in.readLong();
+            string(in);
+            string(in);
+            return rowId(in);
+        });
+    }
+
+    static byte[] deletedObject(Timestamp ts, long rowId) {
+        return write(out -> {
+            timestamp(out, ts);
+            out.writeLong(rowId);
+        });
     }
 
     static Timestamp deletedObject(byte[] value) {
         return read(value, RowCodec::timestamp);
+    }
+
+    static long deletedObjectRowId(byte[] value) {
+        return read(value, in -> {
+            timestamp(in);
+            return rowId(in);
+        });
+    }
+
+    private static long rowId(DataInputStream in) throws IOException {
+        return in.available() >= Long.BYTES ? in.readLong() : 0;
     }
 
     // ---- container records ----
@@ -139,20 +165,71 @@ final class RowCodec {
         return read(value, in -> new AccountRecord.Stats(in.readLong(), in.readLong(), in.readLong()));
     }
 
-    static byte[] containerRow(ContainerRow row) {
+    /** Container row value: put and delete timestamps, counts, then when they were counted and the row id. */
+    static byte[] containerRow(ContainerRow row, long rowId) {
         return write(out -> {
             timestamp(out, row.putTimestamp());
             timestamp(out, row.deleteTimestamp());
             out.writeLong(row.objectCount());
             out.writeLong(row.bytesUsed());
+            timestamp(out, row.countedAt());
+            out.writeLong(rowId);
         });
+    }
+
+    static long containerRowId(byte[] value) {
+        return read(value, in -> {
+            timestamp(in);
+            timestamp(in);
+            in.readLong();
+            in.readLong();
+            if (in.available() < 2 * Long.BYTES + Long.BYTES) {
+                return 0L;
+            }
+            timestamp(in);
+            return in.readLong();
+        });
+    }
+
+    // ---- replication state ----
+
+    /** Replica identity value: the random id, then the highest row id given out. */
+    static byte[] replica(ReplicaId id, long maxRowId) {
+        return write(out -> {
+            out.write(id.bytes());
+            out.writeLong(maxRowId);
+        });
+    }
+
+    static ReplicaId replicaId(byte[] value) {
+        return read(value, in -> {
+            byte[] b = new byte[ReplicaId.LENGTH];
+            in.readFully(b);
+            return new ReplicaId(b);
+        });
+    }
+
+    static long replicaMaxRowId(byte[] value) {
+        return read(value, in -> {
+            in.skipNBytes(ReplicaId.LENGTH);
+            return in.readLong();
+        });
+    }
+
+    static byte[] syncPoint(long rowId) {
+        return write(out -> out.writeLong(rowId));
+    }
+
+    static long syncPoint(byte[] value) {
+        return value == null ? 0 : read(value, DataInputStream::readLong);
     }
 
     static ContainerRow containerRow(String name, byte[] value) {
         if (value == null) {
             return null;
         }
-        return read(value, in -> new ContainerRow(name, timestamp(in), timestamp(in), in.readLong(), in.readLong()));
+        return read(value, in -> new ContainerRow(name, timestamp(in), timestamp(in), in.readLong(), in.readLong(),
+                in.available() >= 2 * Long.BYTES ? timestamp(in) : Timestamp.ZERO));
     }
 
     // ---- primitives ----

@@ -16,6 +16,8 @@ import io.zerostore.node.index.Listing;
 import io.zerostore.node.index.ListingQuery;
 import io.zerostore.node.index.Metadata;
 import io.zerostore.node.index.Outcome;
+import io.zerostore.node.replication.db.DbKind;
+import io.zerostore.node.replication.db.ReplicateHandler;
 import io.zerostore.node.server.db.DbPath;
 import io.zerostore.node.server.db.DbRequest;
 import io.zerostore.node.server.db.DbResponses;
@@ -33,9 +35,11 @@ public final class AccountApp implements HttpHandler {
     static final String AUTO_CREATE_PREFIX = ".";
 
     private final IndexDevices devices;
+    private final ReplicateHandler<ContainerRow> replicate;
 
     public AccountApp(IndexDevices devices) {
         this.devices = devices;
+        this.replicate = new ReplicateHandler<>(DbKind.ACCOUNT, devices, device -> { });
     }
 
     static boolean isSaved(String lowerName) {
@@ -44,6 +48,10 @@ public final class AccountApp implements HttpHandler {
 
     @Override
     public void handle(HttpExchange ex) {
+        if (ReplicateHandler.isReplicate(ex)) {
+            replicate.handle(ex);
+            return;
+        }
         ex.body().discard();
         HttpMethod m = ex.method();
         if (m.equals(HttpMethod.GET) || m.equals(HttpMethod.HEAD)) {

@@ -18,6 +18,8 @@ import io.zerostore.node.index.ListingQuery;
 import io.zerostore.node.index.Metadata;
 import io.zerostore.node.index.ObjectRow;
 import io.zerostore.node.index.Outcome;
+import io.zerostore.node.replication.db.DbKind;
+import io.zerostore.node.replication.db.ReplicateHandler;
 import io.zerostore.node.updater.AccountUpdater;
 import io.zerostore.node.server.db.DbPath;
 import io.zerostore.node.server.db.DbRequest;
@@ -40,10 +42,12 @@ public final class ContainerApp implements HttpHandler {
 
     private final IndexDevices devices;
     private final AccountUpdater updater;
+    private final ReplicateHandler<ObjectRow> replicate;
 
     public ContainerApp(IndexDevices devices, AccountUpdater updater) {
         this.devices = devices;
         this.updater = updater;
+        this.replicate = new ReplicateHandler<>(DbKind.CONTAINER, devices, updater::nudge);
     }
 
     static boolean isSaved(String lowerName) {
@@ -53,6 +57,10 @@ public final class ContainerApp implements HttpHandler {
 
     @Override
     public void handle(HttpExchange ex) {
+        if (ReplicateHandler.isReplicate(ex)) {
+            replicate.handle(ex);
+            return;
+        }
         ex.body().discard();
         HttpMethod m = ex.method();
         if (m.equals(HttpMethod.GET) || m.equals(HttpMethod.HEAD)) {
@@ -147,7 +155,14 @@ public final class ContainerApp implements HttpHandler {
     }
 
     private void updateRow(HttpExchange ex, DbPath p, ObjectRow row, int okStatus) {
-        withIndex(ex, p, idx -> idx.updateObject(p.account(), p.container(), row).thenAccept(r -> {
+        withIndex(ex, p, idx -> idx.updateObject(p.account(), p.container(), row).thenCompose(r -> {
+            // Swift's _maybe_autocreate: internal accounts (the expirer's queue) get containers on first use
+            if (r.outcome() != Outcome.NOT_FOUND || !p.account().startsWith(AccountApp.AUTO_CREATE_PREFIX)) {
+                return CompletableFuture.completedFuture(r);
+            }
+            return idx.put(p.account(), p.container(), row.timestamp(), Metadata.empty(), List.of())
+                    .thenCompose(u -> idx.updateObject(p.account(), p.container(), row));
+        }).thenAccept(r -> {
             if (r.outcome() == Outcome.NOT_FOUND) {
                 DbResponses.status(ex, 404, DbResponses.headers());
                 return;

@@ -5,17 +5,23 @@ import io.zerostore.common.http.HttpExchange;
 import io.zerostore.common.http.HttpHandler;
 import io.zerostore.common.metrics.Metrics;
 import io.zerostore.common.swift.SwiftException;
+import io.zerostore.node.replication.ReplicationServer;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
-/** The object server's app at the end of its pipeline: routes a backend request by method. */
+/**
+ * The object server's app at the end of its pipeline: routes a backend request by method; the
+ * replication methods (REPLICATE, SSYNC) go to the {@link ReplicationServer}.
+ */
 final class ObjectApp implements HttpHandler {
     private final ObjectPutHandler put;
     private final ObjectGetHandler get;
     private final ObjectPostHandler post;
     private final ObjectDeleteHandler delete;
+    private final ReplicationServer replication;
 
-    ObjectApp(ObjectContext ctx) {
+    ObjectApp(ObjectContext ctx, ReplicationServer replication) {
+        this.replication = replication;
         this.put = new ObjectPutHandler(ctx);
         this.get = new ObjectGetHandler(ctx);
         this.post = new ObjectPostHandler(ctx);
@@ -30,6 +36,10 @@ final class ObjectApp implements HttpHandler {
                 .tag("method", method).tag("status", Integer.toString(done.status()))
                 .register(Metrics.registry())
                 .record(System.nanoTime() - done.startNanos(), TimeUnit.NANOSECONDS));
+        if (ReplicationServer.handles(ex.method())) {
+            replication.handle(ex);
+            return;
+        }
         ObjectRequest req = null;
         try {
             req = ObjectRequest.parse(ex);

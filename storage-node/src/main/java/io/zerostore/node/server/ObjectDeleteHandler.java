@@ -28,7 +28,8 @@ final class ObjectDeleteHandler {
         this.ctx = ctx;
     }
 
-    private record Outcome(int status, Timestamp responseTimestamp, Path device, String hash, boolean updated) {}
+    private record Outcome(int status, Timestamp responseTimestamp, Path device, String hash, boolean updated,
+                           long oldDeleteAt) {}
 
     void handle(HttpExchange ex, ObjectRequest req) {
         Timestamp ts = req.timestamp();
@@ -43,6 +44,8 @@ final class ObjectDeleteHandler {
                 Responses.status(ex, o.status(), h);
                 return;
             }
+            ctx.sendQueueChanges(req.device(), ctx.queue().forDelete(req.headers(), req.account(), req.container(),
+                    req.object(), o.oldDeleteAt(), ts), ts);
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("X-Timestamp", ts.internal());
             String tx = req.headers().get("X-Trans-Id");
@@ -99,6 +102,7 @@ final class ObjectDeleteHandler {
         if (newer) {
             file.delete(ts);
         }
-        return new Outcome(status, response, ctx.files().device(req.device()), file.hash(), newer);
+        return new Outcome(status, response, ctx.files().device(req.device()), file.hash(), newer,
+                origDeleteAt.orElse(0));
     }
 }

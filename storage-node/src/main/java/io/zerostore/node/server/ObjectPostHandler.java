@@ -31,13 +31,15 @@ final class ObjectPostHandler {
     void handle(HttpExchange ex, ObjectRequest req) {
         Timestamp ts = req.timestamp();
         double reqSeconds = ts.ticks() / (double) Timestamp.TICKS_PER_SECOND;
-        req.deleteAt(ctx.now());
+        long deleteAt = req.deleteAt(ctx.now());
         MetadataRules.check(req.headers());
         ctx.executors().submit(req.device(), () -> post(req, ts, reqSeconds)).whenComplete((done, err) -> {
             if (err != null) {
                 Responses.fail(ex, req.device(), err);
                 return;
             }
+            ctx.sendQueueChanges(req.device(), ctx.queue().forWrite(req.headers(), req.account(), req.container(),
+                    req.object(), done.oldDeleteAt(), deleteAt, ts), ts);
             ctx.updater().update(req.device(), done.device(), done.hash(), ts, done.update())
                     // wait on a copy: completing the update's own future early would skip its async pending
                     .copy().completeOnTimeout(null, ctx.config().containerUpdateTimeout().toNanos(), TimeUnit.NANOSECONDS)
@@ -45,7 +47,8 @@ final class ObjectPostHandler {
         });
     }
 
-    private record Posted(Path device, String hash, ContainerUpdate update) {}
+    /** What a POST wrote: where, the listing update to send, and the X-Delete-At it replaced (0: none). */
+    private record Posted(Path device, String hash, ContainerUpdate update, long oldDeleteAt) {}
 
     private Posted post(ObjectRequest req, Timestamp ts, double reqSeconds) throws Exception {
         DiskFile file = ctx.files().get(req.device(), req.partition(), req.account(), req.container(), req.object());
@@ -56,7 +59,9 @@ final class ObjectPostHandler {
         Map<String, String> meta = new LinkedHashMap<>();
         Map<String, String> update = new LinkedHashMap<>();
         String ct = req.headers().get("Content-Type");
+        long oldDeleteAt;
         try (StoredObject obj = p.object()) {
+            oldDeleteAt = obj.metadata().deleteAt().orElse(0);
             Timestamp existing = obj.timestamp();
             if (existing.compareTo(ts) >= 0) {
                 throw Responses.error(409, "X-Backend-Timestamp", existing.internal());
@@ -86,6 +91,6 @@ final class ObjectPostHandler {
         update.put("X-Backend-Storage-Policy-Index", "0");
         ContainerUpdate u = new ContainerUpdate("PUT", req.account(), req.container(), req.object(), update,
                 ContainerUpdate.targetsOf(req.headers()));
-        return new Posted(ctx.files().device(req.device()), file.hash(), u);
+        return new Posted(ctx.files().device(req.device()), file.hash(), u, oldDeleteAt);
     }
 }

@@ -46,7 +46,7 @@ final class ObjectPutHandler {
         if (contentType == null) {
             throw SwiftException.plain(400, "No content type");
         }
-        req.deleteAt(ctx.now());
+        long deleteAt = req.deleteAt(ctx.now());
         MetadataRules.check(req.headers());
         Set<String> ifNoneMatch = Conditionals.tags(req.headers().get("If-None-Match"));
         long expected = length;
@@ -57,12 +57,17 @@ final class ObjectPutHandler {
                         // by then, so the refusal can keep the connection alive
                         ex.eventLoop().execute(() -> Responses.fail(ex, req.device(), err));
                     } else {
-                        new ObjectUpload(ctx, ex, req, prepared.file(), prepared.writer(), ts, expected).start();
+                        new ObjectUpload(ctx, ex, req, prepared.file(), prepared.writer(), ts, expected)
+                                .onCommitted(() -> ctx.sendQueueChanges(req.device(), ctx.queue().forWrite(req.headers(),
+                                        req.account(), req.container(), req.object(), prepared.oldDeleteAt(), deleteAt,
+                                        ts), ts))
+                                .start();
                     }
                 });
     }
 
-    private record Prepared(DiskFile file, DiskFileWriter writer) {}
+    /** {@code oldDeleteAt}: the X-Delete-At of the object this PUT replaces (0: none), for the expirer's queue. */
+    private record Prepared(DiskFile file, DiskFileWriter writer, long oldDeleteAt) {}
 
     /** On the disk thread: the checks that need the disk, then the temporary file. */
     private Prepared prepare(ObjectRequest req, Timestamp ts, Set<String> ifNoneMatch, long length)
@@ -70,12 +75,14 @@ final class ObjectPutHandler {
         DiskFile file = ctx.files().get(req.device(), req.partition(), req.account(), req.container(), req.object());
         ObjectState state = file.read(ts.ticks() / (double) Timestamp.TICKS_PER_SECOND);
         Timestamp existing = null;
+        long oldDeleteAt = 0;
         if (state instanceof ObjectState.Present p) {
             try (StoredObject obj = p.object()) {
                 if (ifNoneMatch != null && Conditionals.contains(ifNoneMatch, obj.metadata().etag())) {
                     throw new SwiftException(412);
                 }
                 existing = obj.dataTimestamp();
+                oldDeleteAt = obj.metadata().deleteAt().orElse(0);
             }
         } else if (state instanceof ObjectState.Deleted d) {
             existing = d.timestamp();
@@ -85,6 +92,6 @@ final class ObjectPutHandler {
         if (existing != null && existing.compareTo(ts) >= 0) {
             throw Responses.error(409, "X-Backend-Timestamp", existing.internal());
         }
-        return new Prepared(file, file.create(length));
+        return new Prepared(file, file.create(length), oldDeleteAt);
     }
 }

@@ -36,6 +36,7 @@ final class ObjectUpload implements BodySubscriber {
     private final Timestamp ts;
     private final long expectedLength;
     private final AtomicBoolean finished = new AtomicBoolean();
+    private Runnable onCommitted = () -> { };
     private volatile long waitingSince = -1;
     private long received;
     private ScheduledFuture<?> timer;
@@ -52,6 +53,12 @@ final class ObjectUpload implements BodySubscriber {
     }
 
     /** Subscribing asks for the first chunk, which sends {@code 100 Continue} if it was expected. */
+    /** Something to run once the object is durable, before the answer (the expiring-queue changes). */
+    ObjectUpload onCommitted(Runnable r) {
+        this.onCommitted = r;
+        return this;
+    }
+
     void start() {
         waitingSince = System.nanoTime();
         armTimer(ctx.config().clientTimeout().toNanos());
@@ -120,6 +127,7 @@ final class ObjectUpload implements BodySubscriber {
                 return;
             }
             cancelTimer();
+            onCommitted.run();
             HttpHeaders h = SwiftHeaders.create();
             h.set("Etag", writer.etag());
             h.set("Last-Modified", HttpDate.format(ts.ceilSeconds()));

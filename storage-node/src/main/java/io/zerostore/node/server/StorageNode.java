@@ -38,7 +38,24 @@ public final class StorageNode implements AutoCloseable {
             new Kind(io.zerostore.node.server.db.DbServerConfig.CONTAINER_SECTION, ContainerServer::start),
             new Kind(io.zerostore.node.server.db.DbServerConfig.ACCOUNT_SECTION, AccountServer::start));
 
+    /**
+     * A background daemon of the node (Swift's replicators, expirer, ...): started once the servers
+     * run, from the node's parts and the running servers (e.g. to learn a server's port); empty when
+     * it has nothing to do in this node. Daemons close before the servers.
+     */
+    @FunctionalInterface
+    public interface DaemonStarter {
+        Optional<AutoCloseable> start(NodeContext node, StorageNode running) throws Exception;
+    }
+
+    /** The daemons a node can run, in start order. */
+    public static final List<DaemonStarter> DAEMONS = List.of(
+            io.zerostore.node.replication.db.DbReplicators::container,
+            io.zerostore.node.replication.db.DbReplicators::account,
+            io.zerostore.node.expirer.ObjectExpirer::start);
+
     private final List<NodeServer> servers;
+    private final List<AutoCloseable> daemons = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final HttpClient client;
     private final EventLoopGroup eventLoops;
 
@@ -66,8 +83,8 @@ public final class StorageNode implements AutoCloseable {
                 Duration.ofSeconds(60)));
         List<NodeServer> started = new ArrayList<>();
         boolean any = SERVERS.stream().anyMatch(k -> conf.hasSection(k.section()));
+        NodeContext ctx = new NodeContext(conf, loops, client, hashPath);
         try {
-            NodeContext ctx = new NodeContext(conf, loops, client, hashPath);
             for (Kind k : SERVERS) {
                 if (!any || conf.hasSection(k.section())) {
                     started.add(k.starter().start(ctx));
@@ -77,7 +94,16 @@ public final class StorageNode implements AutoCloseable {
             closeAll(started, client, loops);
             throw e;
         }
-        return new StorageNode(new ArrayList<>(started), client, loops);
+        StorageNode node = new StorageNode(new ArrayList<>(started), client, loops);
+        try {
+            for (DaemonStarter d : DAEMONS) {
+                d.start(ctx, node).ifPresent(node.daemons::add);
+            }
+        } catch (Exception | Error e) {
+            node.close();
+            throw e;
+        }
+        return node;
     }
 
     /** The {@code [swift-hash]} secrets; a cluster must share them, so there is no default. */
@@ -100,8 +126,22 @@ public final class StorageNode implements AutoCloseable {
         return servers.stream().filter(type::isInstance).map(type::cast).findFirst();
     }
 
+    /** The running daemons, in start order. */
+    public List<AutoCloseable> daemons() {
+        return Collections.unmodifiableList(daemons);
+    }
+
     @Override
     public void close() {
+        for (int i = daemons.size() - 1; i >= 0; i--) {
+            try {
+                daemons.get(i).close();
+            } catch (Exception e) {
+                System.getLogger(StorageNode.class.getName()).log(System.Logger.Level.WARNING,
+                        "closing daemon " + daemons.get(i) + " failed", e);
+            }
+        }
+        daemons.clear();
         closeAll(new ArrayList<>(servers), client, eventLoops);
     }
 

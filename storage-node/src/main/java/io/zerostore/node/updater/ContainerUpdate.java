@@ -32,9 +32,14 @@ public record ContainerUpdate(String op, String account, String container, Strin
      * mismatched or unparseable set is ignored, as Swift logs and skips it.
      */
     public static List<Target> targetsOf(HttpHeaders h) {
-        String hosts = h.get("X-Container-Host");
-        String part = h.get("X-Container-Partition");
-        String devices = h.get("X-Container-Device");
+        return targetsOf(h, "Container");
+    }
+
+    /** As {@link #targetsOf(HttpHeaders)} for another set, e.g. {@code X-Delete-At-Host/-Partition/-Device}. */
+    public static List<Target> targetsOf(HttpHeaders h, String kind) {
+        String hosts = h.get("X-" + kind + "-Host");
+        String part = h.get("X-" + kind + "-Partition");
+        String devices = h.get("X-" + kind + "-Device");
         if (hosts == null || part == null || devices == null) {
             return List.of();
         }
