@@ -60,6 +60,11 @@ class ExpiringObjectsTest {
         assertThat(put("long", "X-Delete-At", Long.toString(later))).isEqualTo(201);
         assertThat(put("moved", "X-Delete-At", Long.toString(later))).isEqualTo(201);
         assertThat(swift.call("POST", "/c/moved", "X-Delete-At", Long.toString(movedAt)).status()).isEqualTo(202);
+        assertThat(put("deleted", "X-Delete-At", Long.toString(later))).isEqualTo(201);
+        assertThat(queueRows(later, "deleted")).allSatisfy(rows -> assertThat(rows).contains(row(later, "deleted")));
+        assertThat(swift.call("DELETE", "/c/deleted").status()).isEqualTo(204);
+        assertThat(queueRows(later, "deleted")).as("a client DELETE takes the row out of the queue")
+                .allSatisfy(rows -> assertThat(rows).doesNotContain(row(later, "deleted")));
 
         // every queue replica has the rows; the POST replaced moved's row
         for (String o : List.of("short", "long", "moved")) {

@@ -1,6 +1,7 @@
 package io.zerostore.node.index;
 
 import io.zerostore.common.swift.HashPath;
+import io.zerostore.common.swift.Timestamp;
 import java.util.List;
 
 /** {@link ReplicaDb} of a device's accounts: container rows merge through {@link ContainerRows}. */
@@ -67,6 +68,27 @@ final class AccountReplicas extends RocksDbReplicas<ContainerRow> {
     @Override
     byte[] withRowId(byte type, String name, byte[] value, long rowId) {
         return RowCodec.containerRow(RowCodec.containerRow(name, value), rowId);
+    }
+
+    @Override
+    boolean isDeleted(IndexDevice.ReadView v, byte[] h, byte[] stored) {
+        return RowCodec.account(stored).isDeleted(RowCodec.accountStats(v.get(Keys.of(Keys.ACCOUNT_STATS, h))));
+    }
+
+    /** A deleted container row is gone since its delete (Swift reclaims by {@code delete_timestamp}). */
+    @Override
+    Timestamp deletedAt(byte[] value) {
+        return RowCodec.containerRow("-", value).deleteTimestamp();
+    }
+
+    @Override
+    void reclaimed(IndexDevice.WriteView v, byte[] h, byte[] value) {
+        ContainerRow row = RowCodec.containerRow("-", value);
+        if (row.objectCount() != 0 || row.bytesUsed() != 0) {
+            byte[] statsKey = Keys.of(Keys.ACCOUNT_STATS, h);
+            AccountRecord.Stats stats = RowCodec.accountStats(v.get(statsKey));
+            v.put(statsKey, RowCodec.accountStats(stats.plus(0, -row.objectCount(), -row.bytesUsed())));
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.zerostore.node.index;
 
 import io.zerostore.common.swift.HashPath;
+import io.zerostore.common.swift.Timestamp;
 import java.util.List;
 
 /** {@link ReplicaDb} of a device's containers: object rows merge through {@link ObjectRows}. */
@@ -76,6 +77,16 @@ final class ContainerReplicas extends RocksDbReplicas<ObjectRow> {
     byte[] withRowId(byte type, String name, byte[] value, long rowId) {
         return type == Keys.OBJECT ? RowCodec.liveObject(RowCodec.liveObject(name, value), rowId)
                 : RowCodec.deletedObject(RowCodec.deletedObject(value), rowId);
+    }
+
+    @Override
+    boolean isDeleted(IndexDevice.ReadView v, byte[] h, byte[] stored) {
+        return RowCodec.container(stored).isDeleted(RowCodec.containerStats(v.get(Keys.of(Keys.CONTAINER_STATS, h))));
+    }
+
+    @Override
+    Timestamp deletedAt(byte[] value) {
+        return RowCodec.deletedObject(value);
     }
 
     @Override

@@ -53,7 +53,16 @@ public interface ReplicaDb<R> {
     CompletableFuture<Void> mergeSyncs(String hash, Map<ReplicaId, Long> points);
 
     /**
-     * Removes the record and all its rows (a handoff that has moved home), unless it changed since
+     * Swift's reclaim: removes the deleted rows (tombstones) older than {@code before}; by then every
+     * replica has had reclaim_age to learn them.
+     *
+     * @return how many rows went
+     */
+    CompletableFuture<Integer> reclaim(String hash, io.zerostore.common.swift.Timestamp before);
+
+    /**
+     * Removes the record and all its rows (a handoff that has moved home, or a deleted record past
+     * reclaim_age), unless it changed since
      * {@code pushed} was read: then nothing is removed and the answer is false.
      */
     CompletableFuture<Boolean> remove(String hash, ReplicaInfo pushed);

@@ -1,6 +1,7 @@
 package io.zerostore.node.index;
 
 import io.zerostore.common.swift.HashPath;
+import io.zerostore.common.swift.Timestamp;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,6 +61,16 @@ abstract class RocksDbReplicas<R> implements ReplicaDb<R> {
     /** Merges rows into the existing record {@code stored}. */
     abstract void mergeRows(IndexDevice.WriteView v, byte[] h, byte[] stored, List<R> rows);
 
+    /** Whether the stored record is deleted, with its stats. */
+    abstract boolean isDeleted(IndexDevice.ReadView v, byte[] h, byte[] stored);
+
+    /** When a deleted row (key type {@code rowTypes().deleted()}) was deleted. */
+    abstract Timestamp deletedAt(byte[] value);
+
+    /** A deleted row goes for good: what it still adds to the stats goes with it. */
+    void reclaimed(IndexDevice.WriteView v, byte[] h, byte[] value) {
+    }
+
     // ---- ReplicaDb ----
 
     @Override
@@ -107,7 +118,8 @@ abstract class RocksDbReplicas<R> implements ReplicaDb<R> {
         forEach(v, Keys.of(Keys.SYNC_POINT, h), (k, value) ->
                 points.put(new ReplicaId(Keys.nameBytes(k)), RowCodec.syncPoint(value)));
         return new ReplicaInfo(hex(h), replica == null ? null : RowCodec.replicaId(replica),
-                replica == null ? 0 : RowCodec.replicaMaxRowId(replica), decodeRecord(rec), points);
+                replica == null ? 0 : RowCodec.replicaMaxRowId(replica), decodeRecord(rec), isDeleted(v, h, rec),
+                points);
     }
 
     @Override
@@ -197,6 +209,36 @@ abstract class RocksDbReplicas<R> implements ReplicaDb<R> {
 
     private static byte[] syncKey(byte[] h, ReplicaId id) {
         return Keys.withName(Keys.of(Keys.SYNC_POINT, h), id.bytes());
+    }
+
+    @Override
+    public CompletableFuture<Integer> reclaim(String hash, Timestamp before) {
+        byte[] h = bytes(hash);
+        byte type = rowTypes().deleted();
+        return device.read(v -> {
+            List<byte[]> old = new ArrayList<>();
+            forEach(v, Keys.of(type, h), (k, value) -> {
+                if (before.isAfter(deletedAt(value))) {
+                    old.add(k);
+                }
+            });
+            return old;
+        }).thenCompose(keys -> keys.isEmpty() ? CompletableFuture.completedFuture(0) : device.write(v -> {
+            int n = 0;
+            for (byte[] k : keys) {
+                byte[] value = v.get(k);
+                if (value != null && before.isAfter(deletedAt(value))) {
+                    long rowId = rowIdOf(type, value);
+                    if (rowId > 0) {
+                        v.delete(Keys.logEntry(h, rowId));
+                    }
+                    reclaimed(v, h, value);
+                    v.delete(k);
+                    n++;
+                }
+            }
+            return n;
+        }));
     }
 
     @Override

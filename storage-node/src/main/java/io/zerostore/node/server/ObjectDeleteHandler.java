@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -44,8 +45,8 @@ final class ObjectDeleteHandler {
                 Responses.status(ex, o.status(), h);
                 return;
             }
-            ctx.sendQueueChanges(req.device(), ctx.queue().forDelete(req.headers(), req.account(), req.container(),
-                    req.object(), o.oldDeleteAt(), ts), ts);
+            CompletableFuture<Void> queued = ctx.sendQueueChanges(req.device(), ctx.queue().forDelete(req.headers(),
+                    req.account(), req.container(), req.object(), o.oldDeleteAt(), ts), ts);
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("X-Timestamp", ts.internal());
             String tx = req.headers().get("X-Trans-Id");
@@ -55,9 +56,9 @@ final class ObjectDeleteHandler {
             headers.put("X-Backend-Storage-Policy-Index", "0");
             ContainerUpdate u = new ContainerUpdate("DELETE", req.account(), req.container(), req.object(), headers,
                     ContainerUpdate.targetsOf(req.headers()));
-            ctx.updater().update(req.device(), o.device(), o.hash(), ts, u)
-                    // wait on a copy: completing the update's own future early would skip its async pending
-                    .copy().completeOnTimeout(null, ctx.config().containerUpdateTimeout().toNanos(), TimeUnit.NANOSECONDS)
+            // wait on a new future: completing the update's own future early would skip its async pending
+            CompletableFuture.allOf(ctx.updater().update(req.device(), o.device(), o.hash(), ts, u), queued)
+                    .completeOnTimeout(null, ctx.config().containerUpdateTimeout().toNanos(), TimeUnit.NANOSECONDS)
                     .whenComplete((x, e) -> Responses.status(ex, o.status(), h));
         });
     }

@@ -12,6 +12,7 @@ import io.zerostore.node.updater.ContainerUpdate;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -38,11 +39,12 @@ final class ObjectPostHandler {
                 Responses.fail(ex, req.device(), err);
                 return;
             }
-            ctx.sendQueueChanges(req.device(), ctx.queue().forWrite(req.headers(), req.account(), req.container(),
-                    req.object(), done.oldDeleteAt(), deleteAt, ts), ts);
-            ctx.updater().update(req.device(), done.device(), done.hash(), ts, done.update())
-                    // wait on a copy: completing the update's own future early would skip its async pending
-                    .copy().completeOnTimeout(null, ctx.config().containerUpdateTimeout().toNanos(), TimeUnit.NANOSECONDS)
+            CompletableFuture<?> queued = ctx.sendQueueChanges(req.device(), ctx.queue().forWrite(req.headers(),
+                    req.account(), req.container(), req.object(), done.oldDeleteAt(), deleteAt, ts), ts);
+            // wait on a new future: completing the update's own future early would skip its async pending
+            CompletableFuture.allOf(ctx.updater().update(req.device(), done.device(), done.hash(), ts, done.update()),
+                            queued)
+                    .completeOnTimeout(null, ctx.config().containerUpdateTimeout().toNanos(), TimeUnit.NANOSECONDS)
                     .whenComplete((x, e) -> Responses.status(ex, 202, SwiftHeaders.create()));
         });
     }

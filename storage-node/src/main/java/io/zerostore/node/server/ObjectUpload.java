@@ -16,9 +16,11 @@ import io.zerostore.node.updater.ContainerUpdate;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * Streams one PUT body to its {@link DiskFileWriter}: each chunk is written on the device's disk
@@ -36,7 +38,7 @@ final class ObjectUpload implements BodySubscriber {
     private final Timestamp ts;
     private final long expectedLength;
     private final AtomicBoolean finished = new AtomicBoolean();
-    private Runnable onCommitted = () -> { };
+    private Supplier<CompletableFuture<Void>> onCommitted = () -> CompletableFuture.completedFuture(null);
     private volatile long waitingSince = -1;
     private long received;
     private ScheduledFuture<?> timer;
@@ -53,9 +55,12 @@ final class ObjectUpload implements BodySubscriber {
     }
 
     /** Subscribing asks for the first chunk, which sends {@code 100 Continue} if it was expected. */
-    /** Something to run once the object is durable, before the answer (the expiring-queue changes). */
-    ObjectUpload onCommitted(Runnable r) {
-        this.onCommitted = r;
+    /**
+     * More updates to send once the object is durable (the expiring-queue changes); the answer
+     * waits for them as for the container update.
+     */
+    ObjectUpload onCommitted(Supplier<CompletableFuture<Void>> updates) {
+        this.onCommitted = updates;
         return this;
     }
 
@@ -127,14 +132,15 @@ final class ObjectUpload implements BodySubscriber {
                 return;
             }
             cancelTimer();
-            onCommitted.run();
+            CompletableFuture<Void> more = onCommitted.get();
             HttpHeaders h = SwiftHeaders.create();
             h.set("Etag", writer.etag());
             h.set("Last-Modified", HttpDate.format(ts.ceilSeconds()));
             h.set("Content-Type", SwiftException.HTML);
-            ctx.updater().update(req.device(), update.device(), file.hash(), ts, update.update())
-                    // wait on a copy: completing the update's own future early would skip its async pending
-                    .copy().completeOnTimeout(null, ctx.config().containerUpdateTimeout().toNanos(), TimeUnit.NANOSECONDS)
+            // wait on a new future: completing the update's own future early would skip its async pending
+            CompletableFuture.allOf(ctx.updater().update(req.device(), update.device(), file.hash(), ts,
+                            update.update()), more)
+                    .completeOnTimeout(null, ctx.config().containerUpdateTimeout().toNanos(), TimeUnit.NANOSECONDS)
                     .whenComplete((x, e) -> ex.respond(201, h, ""));
         });
     }

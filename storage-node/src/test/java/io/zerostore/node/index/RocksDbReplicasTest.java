@@ -170,6 +170,34 @@ class RocksDbReplicasTest {
     }
 
     @Test
+    void reclaimDropsOldTombstonesWithTheirLogEntries() {
+        c1.put("a", "c", ts(1), Metadata.empty(), List.of()).join();
+        c1.updateObject("a", "c", put("x", 2, 10)).join();
+        c1.updateObject("a", "c", ObjectRow.delete("y", ts(3))).join();
+        c1.updateObject("a", "c", ObjectRow.delete("z", ts(10))).join();
+        assertThat(r1.reclaim(hash, ts(5)).join()).isEqualTo(1);
+        assertThat(r1.rowsSince(hash, 0, 10).join()).extracting(r -> r.row().name()).containsExactly("x", "z");
+        assertThat(r1.reclaim(hash, ts(5)).join()).isZero();
+        assertThat(c1.info("a", "c").join().orElseThrow().objectCount()).isEqualTo(1);
+        assertThat(r1.info(hash).join().orElseThrow().deleted()).isFalse();
+        // a late PUT older than the reclaimed tombstone is a new row again (why reclaim_age must be long)
+        c1.updateObject("a", "c", put("y", 2, 1)).join();
+        assertThat(c1.info("a", "c").join().orElseThrow().objectCount()).isEqualTo(2);
+
+        AccountIndex a1 = new RocksDbAccountIndex(d1, HASH);
+        ReplicaDb<ContainerRow> ar1 = new AccountReplicas(d1, HASH);
+        String ah = HASH.hex("acct", null, null);
+        a1.put("acct", ts(1), Metadata.empty()).join();
+        a1.updateContainer("acct", new ContainerRow("gone", ts(2), ts(3), 0, 0)).join();
+        a1.updateContainer("acct", new ContainerRow("kept", ts(2), Timestamp.ZERO, 1, 5)).join();
+        assertThat(ar1.reclaim(ah, ts(5)).join()).isEqualTo(1);
+        assertThat(ar1.rowsSince(ah, 0, 10).join()).extracting(r -> r.row().name()).containsExactly("kept");
+        AccountInfo info = a1.info("acct").join().orElseThrow();
+        assertThat(info.containerCount()).isEqualTo(1);
+        assertThat(info.bytesUsed()).isEqualTo(5);
+    }
+
+    @Test
     void recordsScanInHashOrderFromAMarker() {
         for (int i = 0; i < 5; i++) {
             c1.put("a", "c" + i, ts(1), Metadata.empty(), List.of()).join();

@@ -6,6 +6,7 @@ import io.zerostore.common.http.client.HttpClient;
 import io.zerostore.common.metrics.Metrics;
 import io.zerostore.common.ring.Device;
 import io.zerostore.common.ring.Ring;
+import io.zerostore.common.swift.Timestamp;
 import io.zerostore.node.index.IndexDevices;
 import io.zerostore.node.index.RecordRef;
 import io.zerostore.node.index.ReplicaDb;
@@ -34,16 +35,22 @@ import java.util.stream.Stream;
  * a pass walks each device's records; for each it finds the partition's primaries in the ring and
  * pushes the record and its changed rows to every other primary ({@link PeerSync}). A record on a
  * device that is not one of its primaries (a handoff) is pushed to all primaries and removed once
- * each has taken everything. Passes never overlap; {@link #runOnce()} runs one now (tests, tools).
- * Without a ring file a pass does nothing.
+ * each has taken everything. As Swift's {@code _reclaim}, deleted rows older than
+ * {@code reclaim_age} are dropped first, and a record deleted longer ago than that is removed
+ * instead of pushed. Passes never overlap; {@link #runOnce()} runs one now (tests, tools). Without
+ * a ring file a pass does nothing.
  */
 public final class DbReplicator<R> implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(DbReplicator.class.getName());
     private static final int PAGE = 1000;
 
-    /** Counts of one pass. */
-    public record Pass(int records, int pushes, int failures, long rowsPushed, int handoffsRemoved) {
-        static final Pass NONE = new Pass(0, 0, 0, 0, 0);
+    /**
+     * Counts of one pass: records looked at, pushes to peers that succeeded and failed, rows pushed,
+     * handoff records removed after moving home, records and rows removed past reclaim_age.
+     */
+    public record Pass(int records, int pushes, int failures, long rowsPushed, int handoffsRemoved,
+                       int recordsReclaimed, long rowsReclaimed) {
+        static final Pass NONE = new Pass(0, 0, 0, 0, 0, 0, 0);
     }
 
     private final DbKind<R> kind;
@@ -118,7 +125,9 @@ public final class DbReplicator<R> implements AutoCloseable {
             return Pass.NONE;
         }
         long start = System.nanoTime();
-        PassState state = new PassState(r.get());
+        Timestamp now = Timestamp.now();
+        PassState state = new PassState(r.get(), new Timestamp(now.ticks() - cfg.reclaimAge().toMillis()
+                * (Timestamp.TICKS_PER_SECOND / 1000), 0));
         for (String device : localDevices()) {
             try {
                 replicateDevice(device, state);
@@ -177,6 +186,13 @@ public final class DbReplicator<R> implements AutoCloseable {
             ReplicaInfo info = found.get();
             state.records.incrementAndGet();
             recordsMetric.increment();
+            if (info.deleted() && state.reclaimBefore.isAfter(info.record().deleteTimestamp())) {
+                if (db.remove(ref.hash(), info).join()) {
+                    state.recordsReclaimed.incrementAndGet();
+                }
+                return;
+            }
+            state.rowsReclaimed.addAndGet(db.reclaim(ref.hash(), state.reclaimBefore).join());
             int partition = state.ring.partition(HexFormat.of().parseHex(ref.hash()));
             List<Device> primaries = state.ring.primaries(partition);
             boolean handoff = primaries.stream().noneMatch(d -> self.isLocal(d, device));
@@ -228,6 +244,9 @@ public final class DbReplicator<R> implements AutoCloseable {
     /** The counts and memory of one pass. */
     private static final class PassState {
         final Ring ring;
+        final Timestamp reclaimBefore;
+        final AtomicInteger recordsReclaimed = new AtomicInteger();
+        final AtomicLong rowsReclaimed = new AtomicLong();
         final AtomicInteger records = new AtomicInteger();
         final AtomicInteger pushes = new AtomicInteger();
         final AtomicInteger failures = new AtomicInteger();
@@ -235,12 +254,14 @@ public final class DbReplicator<R> implements AutoCloseable {
         final AtomicInteger removed = new AtomicInteger();
         final Set<String> unreachable = ConcurrentHashMap.newKeySet();
 
-        PassState(Ring ring) {
+        PassState(Ring ring, Timestamp reclaimBefore) {
             this.ring = ring;
+            this.reclaimBefore = reclaimBefore;
         }
 
         Pass pass() {
-            return new Pass(records.get(), pushes.get(), failures.get(), rows.get(), removed.get());
+            return new Pass(records.get(), pushes.get(), failures.get(), rows.get(), removed.get(),
+                    recordsReclaimed.get(), rowsReclaimed.get());
         }
     }
 

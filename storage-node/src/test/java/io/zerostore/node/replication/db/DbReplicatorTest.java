@@ -170,6 +170,39 @@ class DbReplicatorTest {
     }
 
     @Test
+    void oldTombstonesAndDeletedContainersAreReclaimed() throws Exception {
+        cluster = NodeCluster.start(3, "[container-replicator]\nreclaim_age = 3600\n");
+        List<NodeCluster.Node> r = cluster.containerPrimaries("AUTH_a", "old");
+        for (NodeCluster.Node n : r) {
+            putContainer(n, "AUTH_a", "old", 1);
+            putRow(n, "AUTH_a", "old", "o", 2, 1);
+            deleteRow(n, "AUTH_a", "old", "o", 3);        // a day ago: past reclaim_age
+            putContainer(n, "AUTH_a", "fresh", System.currentTimeMillis() / 1000 - io.zerostore.node.testkit.TestTimes.BASE);
+        }
+        var pass = r.get(0).containerReplicator().runOnce();
+        assertThat(pass.rowsReclaimed()).isEqualTo(1);
+        assertThat(pass.recordsReclaimed()).isZero();
+        for (NodeCluster.Node n : r) {
+            assertThat(cluster.send(n.containerPort, "DELETE", containerPath(n, "AUTH_a", "old"), "X-Timestamp", ts(4))
+                    .statusCode()).isEqualTo(204);
+            assertThat(cluster.send(n.containerPort, "DELETE", containerPath(n, "AUTH_a", "fresh"), "X-Timestamp",
+                    io.zerostore.node.testkit.TestTimes.absolute(System.currentTimeMillis() / 1000 + 1)).statusCode())
+                    .isEqualTo(204);
+        }
+        cluster.replicateAll();
+        for (NodeCluster.Node n : r) {
+            var again = n.containerReplicator().runOnce();
+            assertThat(again.records()).as("only the recently deleted container is left on node " + n.number)
+                    .isEqualTo(1);
+            // the deleted container that is kept still answers as deleted, with its timestamps
+            assertThat(cluster.send(n.containerPort, "HEAD", containerPath(n, "AUTH_a", "fresh"))
+                    .headers().firstValue("X-Backend-Delete-Timestamp")).isPresent();
+            assertThat(cluster.send(n.containerPort, "HEAD", containerPath(n, "AUTH_a", "old"))
+                    .headers().firstValue("X-Backend-Delete-Timestamp")).isEmpty();
+        }
+    }
+
+    @Test
     void accountListingsConverge() throws Exception {
         cluster = NodeCluster.start(3, "");
         List<NodeCluster.Node> r = cluster.accountPrimaries("AUTH_b");
