@@ -13,7 +13,8 @@
 # A restart on the same DIR keeps swift.conf (hash secrets) and the rings, so data survives.
 # Ports: proxy PORT; object PORT+11..13; container PORT+21..23; account PORT+31..33;
 #        memcached PORT+40.
-# TempAuth: user test:tester key testing (.admin), account AUTH_test autocreated.
+# TempAuth: Swift's all-in-one users: test:tester/testing (.admin), test2:tester2/testing2 (.admin),
+#           test:tester3/testing3 (no groups: container ACLs apply), admin:admin/admin (reseller).
 #
 # Env knobs: SWIFT_PROXY_WORKERS (2), SWIFT_OBJECT_WORKERS (1), SWIFT_DB_WORKERS (1),
 #            SWIFT_PART_POWER (10), SWIFT_LOG_LEVEL (INFO).
@@ -110,6 +111,8 @@ account_autocreate = true
 use = egg:swift#tempauth
 user_admin_admin = admin .admin .reseller_admin
 user_test_tester = testing .admin
+user_test2_tester2 = testing2 .admin
+user_test_tester3 = testing3
 storage_url_scheme = default
 
 [filter:cache]

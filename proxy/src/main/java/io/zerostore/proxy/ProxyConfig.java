@@ -5,6 +5,7 @@ import io.zerostore.common.config.ConfException;
 import io.zerostore.common.config.ConfSection;
 import io.zerostore.common.swift.HashPath;
 import io.zerostore.proxy.controller.ProxySettings;
+import io.zerostore.proxy.controller.StoragePolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +41,9 @@ import java.util.List;
  * [pipeline:main]
  * pipeline = catch_errors gatekeeper healthcheck proxy_logging tempauth copy zerocloud? proxy-server
  * [filter:tempauth]                       # users, token_life, reseller_prefix
+ * [storage-policy:0]                      # or in swift_dir/swift.conf
+ * name = Policy-0
+ * aliases =
  * [swift-hash]                            # or in swift_dir/swift.conf
  * swift_hash_path_prefix =
  * swift_hash_path_suffix =
@@ -68,7 +72,8 @@ public record ProxyConfig(String bindIp, int bindPort, int ioThreads, Path swift
                 s.getSeconds("recheck_container_existence", Duration.ofSeconds(60)),
                 s.getSeconds("recheck_account_existence", Duration.ofSeconds(60)),
                 s.getList("cors_allow_origin", ""),
-                s.getBool("strict_cors_mode", true));
+                s.getBool("strict_cors_mode", true),
+                storagePolicy(conf, swiftDir));
         return new ProxyConfig(
                 s.get("bind_ip", "127.0.0.1"),
                 s.getInt("bind_port", 8080),
@@ -121,6 +126,26 @@ public record ProxyConfig(String bindIp, int bindPort, int ioThreads, Path swift
         } catch (RuntimeException e) {
             throw new ConfException("[proxy-server] request_node_count must be like '2 * replicas', not '" + spec + "'");
         }
+    }
+
+    /** [storage-policy:0] from this file, else from swift_dir/swift.conf, else Swift's default. */
+    static StoragePolicy storagePolicy(Conf conf, Path swiftDir) throws IOException {
+        ConfSection p = conf.findSection("storage-policy:0").orElse(null);
+        Path swiftConf = swiftDir.resolve("swift.conf");
+        if (p == null && Files.isRegularFile(swiftConf)) {
+            p = Conf.load(swiftConf).findSection("storage-policy:0").orElse(null);
+        }
+        if (p == null) {
+            return StoragePolicy.DEFAULT;
+        }
+        String name = p.get("name", StoragePolicy.DEFAULT.name()).strip();
+        List<String> aliases = new ArrayList<>(List.of(name));
+        for (String a : p.getList("aliases", "")) {
+            if (!a.isBlank() && aliases.stream().noneMatch(x -> x.equalsIgnoreCase(a.strip()))) {
+                aliases.add(a.strip());
+            }
+        }
+        return new StoragePolicy(name, aliases);
     }
 
     /** [swift-hash] from this file, else from swift_dir/swift.conf. */

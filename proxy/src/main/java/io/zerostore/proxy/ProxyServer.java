@@ -16,7 +16,6 @@ import io.zerostore.proxy.backend.BackendClient;
 import io.zerostore.proxy.backend.ErrorLimiter;
 import io.zerostore.proxy.controller.Capabilities;
 import io.zerostore.proxy.controller.Constraints;
-import io.zerostore.proxy.controller.ContainerController;
 import io.zerostore.proxy.controller.ControllerContext;
 import io.zerostore.proxy.controller.InfoCache;
 import io.zerostore.proxy.controller.ProxyApp;
@@ -110,8 +109,7 @@ public final class ProxyServer implements AutoCloseable {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("version", "2.30.1");
         m.put("strict_cors_mode", cfg.settings().strictCorsMode());
-        m.put("policies", List.of(Map.of("name", ContainerController.POLICY, "aliases", ContainerController.POLICY,
-                "default", true)));
+        m.put("policies", List.of(cfg.settings().policy().info()));
         m.put("allow_account_management", cfg.settings().allowAccountManagement());
         m.put("account_autocreate", cfg.settings().accountAutocreate());
         m.putAll(Constraints.info());

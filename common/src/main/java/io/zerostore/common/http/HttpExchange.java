@@ -34,6 +34,8 @@ import java.util.function.Consumer;
  * <p>Methods may be called from any thread; writes are ordered by Netty's channel.
  */
 public final class HttpExchange {
+    /** The most unread request body bytes skipped to keep a connection open (Swift's server drains). */
+    static final long SKIPPABLE_REST = 64 * 1024;
     private final Channel channel;
     private final HttpRequest request;
     private final InboundBody body;
@@ -151,7 +153,7 @@ public final class HttpExchange {
     /** Answers with a full response; Content-Length is set from the body. */
     public void respond(int code, HttpHeaders headers, ByteBuf content) {
         FullHttpResponse res = new DefaultFullHttpResponse(
-                HttpVersion.HTTP_1_1, SwiftStatus.of(code), content);
+                HttpVersion.HTTP_1_1, SwiftStatus.of(code), content, SwiftHeaders.HEADERS, SwiftHeaders.TRAILERS);
         if (headers != null) {
             res.headers().set(headers);
         }
@@ -179,7 +181,11 @@ public final class HttpExchange {
         HttpHeaders h = new io.netty.handler.codec.http.DefaultHttpHeaders();
         e.headers().forEach(h::set);
         h.set(HttpHeaderNames.CONTENT_TYPE, e.contentType());
-        // Swift emits the error body only when the method is not HEAD: HEAD gets Content-Length 0
+        // Swift sends no error body to HEAD; its Content-Length is 0 for the default page but the
+        // length of the text for an error with its own text
+        if (method().equals(HttpMethod.HEAD) && e.hasOwnBody()) {
+            h.set(HttpHeaderNames.CONTENT_LENGTH, e.body().getBytes(StandardCharsets.UTF_8).length);
+        }
         respond(e.status(), h, method().equals(HttpMethod.HEAD) ? "" : e.body());
     }
 
@@ -192,7 +198,7 @@ public final class HttpExchange {
     }
 
     public HttpResponse newHead(int code) {
-        return new DefaultHttpResponse(HttpVersion.HTTP_1_1, SwiftStatus.of(code));
+        return new DefaultHttpResponse(HttpVersion.HTTP_1_1, SwiftStatus.of(code), SwiftHeaders.HEADERS);
     }
 
     /** Writes and flushes one chunk of the body (released by Netty). */
@@ -268,8 +274,9 @@ public final class HttpExchange {
         }
         headSent = true;
         status = head.status().code();
-        // A body we did not read to the end leaves the connection in an unknown state: close it.
-        if (!keepAliveRequested || !body.isComplete()) {
+        // A body we did not read to the end leaves the connection in an unknown state: close it,
+        // unless a small announced rest can simply be skipped as it arrives.
+        if (!keepAliveRequested || (!body.isComplete() && !body.isSmallUnclaimedRest(SKIPPABLE_REST))) {
             closeAfter = true;
             head.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         } else if (request.protocolVersion().equals(HttpVersion.HTTP_1_0)) {

@@ -7,7 +7,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +49,8 @@ public final class HttpServer implements AutoCloseable {
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.AUTO_READ, false)
+                // a client that shuts down its sending side mid-upload still gets its answer (499)
+                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024, 1024 * 1024))
                 .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -63,7 +64,7 @@ public final class HttpServer implements AutoCloseable {
                                         ctx.close();
                                     }
                                 })
-                                .addLast("codec", new HttpServerCodec(MAX_HEADER_LINE * 2, MAX_HEADER_BYTES, 256 * 1024))
+                                .addLast("codec", new SwiftServerCodec(MAX_HEADER_LINE * 2, MAX_HEADER_BYTES, 256 * 1024))
                                 .addLast("exchange", new ServerConnectionHandler(handler));
                     }
                 });

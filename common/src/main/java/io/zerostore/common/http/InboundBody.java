@@ -27,6 +27,7 @@ public final class InboundBody {
     private boolean delivering;
     private boolean discarding;
     private long receivedBytes;
+    private volatile long declaredLength = -1;
 
     public InboundBody(Channel channel, boolean alreadyEnded) {
         this.channel = channel;
@@ -85,6 +86,22 @@ public final class InboundBody {
                 releaseQueued();
             }
         });
+    }
+
+    /** The Content-Length the sender announced, for {@link #isSmallUnclaimedRest}. */
+    void declareLength(long length) {
+        this.declaredLength = length;
+    }
+
+    /**
+     * True when nobody reads this body, no {@code 100 Continue} is pending and at most
+     * {@code limit} announced bytes are still to come: the connection can then stay open and the
+     * rest be skipped as it arrives, as Swift's server does, instead of closing it.
+     */
+    boolean isSmallUnclaimedRest(long limit) {
+        long declared = declaredLength;
+        return !ended && subscriber == null && !discarding && firstDemandHook == null
+                && declared >= 0 && declared - receivedBytes <= limit;
     }
 
     /** True once the final chunk has been received (it may still sit in the queue). */

@@ -13,8 +13,9 @@ import java.util.Map;
 
 /**
  * A request URI split into its percent-decoded path and query parameters. Decoding is strict:
- * bytes that are not valid UTF-8 (or a NUL) mark the path or parameter invalid instead of being
- * replaced, because Swift refuses such names (412) rather than storing a mangled one.
+ * bytes that are not valid UTF-8 (or, in the path, a NUL) mark the path or parameter invalid
+ * instead of being replaced, because Swift refuses such names (412 for the path, 400 for a
+ * listing parameter) rather than storing a mangled one.
  */
 public final class RequestPath {
     private final String rawPath;
@@ -47,8 +48,9 @@ public final class RequestPath {
                     continue;
                 }
                 int eq = pair.indexOf('=');
-                String k = decode(eq < 0 ? pair : pair.substring(0, eq), true);
-                String v = eq < 0 ? "" : decode(pair.substring(eq + 1), true);
+                // Swift's get_param takes a NUL in a value (only bad UTF-8 is refused)
+                String k = decode(eq < 0 ? pair : pair.substring(0, eq), true, true);
+                String v = eq < 0 ? "" : decode(pair.substring(eq + 1), true, true);
                 if (k == null) {
                     continue;
                 }
@@ -63,30 +65,44 @@ public final class RequestPath {
                 Collections.unmodifiableMap(params), List.copyOf(invalid));
     }
 
-    /** Percent-decodes strictly; null when the bytes are not UTF-8 or contain NUL. */
+    /**
+     * Percent-decodes strictly; null when the bytes are not UTF-8 or contain NUL. The chars of
+     * {@code s} are taken as bytes (ISO-8859-1), which is how Netty hands over a request line and
+     * header values, so raw UTF-8 bytes on the wire decode like their percent-escaped form.
+     */
     public static String decode(String s, boolean plusIsSpace) {
-        if (s.indexOf('%') < 0 && (!plusIsSpace || s.indexOf('+') < 0)) {
-            return s.indexOf('\0') >= 0 ? null : s;
+        return decode(s, plusIsSpace, false);
+    }
+
+    private static String decode(String s, boolean plusIsSpace, boolean allowNul) {
+        if (isPlainAscii(s, plusIsSpace)) {
+            return !allowNul && s.indexOf('\0') >= 0 ? null : s;
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
-        byte[] in = s.getBytes(StandardCharsets.UTF_8);
-        for (int i = 0; i < in.length; i++) {
-            byte b = in[i];
-            if (b == '%' && i + 2 < in.length) {
-                int hi = Character.digit(in[i + 1], 16);
-                int lo = Character.digit(in[i + 2], 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '%' && i + 2 < s.length()) {
+                int hi = Character.digit(s.charAt(i + 1), 16);
+                int lo = Character.digit(s.charAt(i + 2), 16);
                 if (hi >= 0 && lo >= 0) {
                     out.write((hi << 4) | lo);
                     i += 2;
                     continue;
                 }
             }
-            out.write(plusIsSpace && b == '+' ? ' ' : b);
+            if (c > 0xFF) {
+                // not a wire byte: a caller's own text
+                out.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            } else {
+                out.write(plusIsSpace && c == '+' ? ' ' : c);
+            }
         }
         byte[] bytes = out.toByteArray();
-        for (byte b : bytes) {
-            if (b == 0) {
-                return null;
+        if (!allowNul) {
+            for (byte b : bytes) {
+                if (b == 0) {
+                    return null;
+                }
             }
         }
         try {
@@ -97,6 +113,16 @@ public final class RequestPath {
         } catch (CharacterCodingException e) {
             return null;
         }
+    }
+
+    private static boolean isPlainAscii(String s, boolean plusIsSpace) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '%' || c > 0x7F || (plusIsSpace && c == '+')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public String rawPath() {

@@ -3,6 +3,7 @@ package io.zerostore.common.http;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -32,6 +33,8 @@ final class ServerConnectionHandler extends ChannelInboundHandlerAdapter {
     private final ArrayDeque<HttpObject> pipelined = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
     private HttpExchange current;
+    /** The client shut down its sending side: answer the current request, then close. */
+    private boolean inputShutdown;
 
     ServerConnectionHandler(HttpHandler handler) {
         this.handler = handler;
@@ -68,18 +71,29 @@ final class ServerConnectionHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         DecoderResult result = req.decoderResult();
+        boolean unframed = false;
         if (result.isFailure()) {
-            badRequest(result.cause());
-            return;
+            if (!hasUnsupportedTransferCoding(req)) {
+                badRequest(result.cause());
+                return;
+            }
+            // Swift answers a Transfer-Encoding it cannot frame from the application (its own 400
+            // text for a PUT): let the request through without a body, then close the connection
+            unframed = true;
+            req.setDecoderResult(DecoderResult.SUCCESS);
+            HttpUtil.setKeepAlive(req, false);
         }
         if (hasOverlongLine(req)) {
             io.netty.util.ReferenceCountUtil.release(req);
             badRequest(new TooLongFrameException("header line"));
             return;
         }
-        boolean bodyless = !HttpUtil.isTransferEncodingChunked(req)
-                && HttpUtil.getContentLength(req, 0L) == 0L;
+        boolean bodyless = unframed || (!HttpUtil.isTransferEncodingChunked(req)
+                && HttpUtil.getContentLength(req, 0L) == 0L);
         InboundBody body = new InboundBody(ctx.channel(), bodyless);
+        if (!bodyless && !HttpUtil.isTransferEncodingChunked(req)) {
+            body.declareLength(HttpUtil.getContentLength(req, -1L));
+        }
         if (HttpUtil.is100ContinueExpected(req)) {
             req.headers().remove(HttpHeaderNames.EXPECT);
             body.onFirstDemand(() -> ctx.writeAndFlush(CONTINUE.retainedDuplicate()));
@@ -112,6 +126,9 @@ final class ServerConnectionHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         current = null;
+        if (inputShutdown && pipelined.isEmpty()) {
+            ctx.close();
+        }
         if (!ctx.channel().isActive()) {
             releasePipelined();
             return;
@@ -129,6 +146,16 @@ final class ServerConnectionHandler extends ChannelInboundHandlerAdapter {
         if (current == null) {
             ctx.read();
         }
+    }
+
+    /** True for a request whose only fault is a Transfer-Encoding that does not end in chunked. */
+    private static boolean hasUnsupportedTransferCoding(HttpRequest req) {
+        String te = req.headers().get(HttpHeaderNames.TRANSFER_ENCODING);
+        if (te == null || req.method() == null || req.uri() == null) {
+            return false;
+        }
+        String last = te.substring(te.lastIndexOf(',') + 1).strip();
+        return !last.equalsIgnoreCase("chunked");
     }
 
     /** Swift's HTTP server limits each header line, not the whole head. */
@@ -157,6 +184,21 @@ final class ServerConnectionHandler extends ChannelInboundHandlerAdapter {
             current.writabilityChanged();
         }
         ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof ChannelInputShutdownEvent) {
+            inputShutdown = true;
+            if (current == null && pipelined.isEmpty()) {
+                ctx.close();
+            } else if (current != null) {
+                // a body that stops short is the client's disconnect (Swift's 499)
+                current.body().channelClosed();
+            }
+            return;
+        }
+        ctx.fireUserEventTriggered(evt);
     }
 
     @Override

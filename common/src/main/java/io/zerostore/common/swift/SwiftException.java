@@ -15,17 +15,28 @@ public class SwiftException extends RuntimeException {
     private final String body;
     private final String contentType;
     private final Map<String, String> headers;
+    private final boolean ownBody;
 
     public SwiftException(int status) {
         this(status, null, HTML, Map.of());
     }
 
     public SwiftException(int status, String body, String contentType, Map<String, String> headers) {
+        this(status, body, contentType, headers, body != null);
+    }
+
+    private SwiftException(int status, String body, String contentType, Map<String, String> headers, boolean ownBody) {
         super(status + (body == null ? "" : " " + body), null, false, false);
         this.status = status;
         this.body = body;
         this.contentType = contentType;
         this.headers = Map.copyOf(headers);
+        this.ownBody = ownBody;
+    }
+
+    /** 507 with Swift's default page, which names the drive (a default page: HEAD says length 0). */
+    public static SwiftException insufficientStorage(String drive) {
+        return new SwiftException(507, SwiftStatus.insufficientStorageBody(drive), HTML, Map.of(), false);
     }
 
     /** A constraint error: Swift answers these with a short bare {@code text/plain} body. */
@@ -44,6 +55,14 @@ public class SwiftException extends RuntimeException {
 
     public String body() {
         return body != null ? body : SwiftStatus.defaultBody(status);
+    }
+
+    /**
+     * True when the error has its own text rather than Swift's default page. A HEAD answer keeps
+     * such a body's Content-Length (Swift's swob does), while a default page's HEAD says 0.
+     */
+    public boolean hasOwnBody() {
+        return ownBody;
     }
 
     public String contentType() {

@@ -21,4 +21,26 @@ class RequestPathTest {
         assertThat(RequestPath.parse("/v1/a/c/%00").isPathValid()).isFalse();
         assertThat(RequestPath.parse("/v1/a/c?prefix=%ff").invalidParams()).containsExactly("prefix");
     }
+
+    @Test
+    void rawUtf8BytesInTheRequestLineDecodeLikeTheirEscapes() {
+        // Netty hands the request line over one char per byte
+        String raw = new String("/v1/a/c/ü☃?prefix=ü".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+        RequestPath p = RequestPath.parse(raw);
+        assertThat(p.isPathValid()).isTrue();
+        assertThat(p.path()).isEqualTo("/v1/a/c/ü☃");
+        assertThat(p.param("prefix")).isEqualTo("ü");
+        assertThat(RequestPath.decode(raw.substring(0, raw.indexOf('?')) + "%E2%98%83", false))
+                .isEqualTo("/v1/a/c/ü☃☃");
+    }
+
+    @Test
+    void aNulIsRefusedInThePathButNotInAParameter() {
+        RequestPath p = RequestPath.parse("/v1/a/c?prefix=%00&marker=a%00b");
+        assertThat(p.invalidParams()).isEmpty();
+        assertThat(p.param("prefix")).isEqualTo("\0");
+        assertThat(p.param("marker")).isEqualTo("a\0b");
+        assertThat(RequestPath.parse("/v1/a/c/x%00y").isPathValid()).isFalse();
+    }
 }

@@ -27,6 +27,10 @@ public final class TokenEndpoint {
      * @throws SwiftException for every refusal
      */
     public Map<String, String> handle(String method, String subPath, HttpHeaders headers, String hostUrl) {
+        if (!method.equals("GET")) {
+            // TempAuth refuses other methods first, and without an Allow list
+            throw new SwiftException(405);
+        }
         String[] parts;
         try {
             parts = split(subPath, 4);
@@ -35,9 +39,6 @@ public final class TokenEndpoint {
         }
         if (!List.of("v1", "v1.0", "auth").contains(parts[0])) {
             throw new SwiftException(400);
-        }
-        if (!method.equals("GET")) {
-            throw new SwiftException(405, null, SwiftException.HTML, Map.of("Allow", "GET"));
         }
         return getToken(subPath, headers, hostUrl);
     }

@@ -9,6 +9,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
 import io.zerostore.common.http.BodySubscriber;
+import io.zerostore.common.http.SwiftHeaders;
 import io.zerostore.common.http.client.ClientExchange;
 import io.zerostore.common.http.client.HttpClient;
 import io.zerostore.common.ring.Device;
@@ -56,8 +57,9 @@ public final class BackendClient {
         String uri = Quoting.quote("/" + node.device() + "/" + partition + entityPath)
                 + (rawQuery == null || rawQuery.isEmpty() ? "" : "?" + rawQuery);
         HttpRequest req = withBody
-                ? new DefaultHttpRequest(HttpVersion.HTTP_1_1, method, uri)
-                : new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, uri, Unpooled.EMPTY_BUFFER);
+                ? new DefaultHttpRequest(HttpVersion.HTTP_1_1, method, uri, SwiftHeaders.HEADERS)
+                : new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, uri, Unpooled.EMPTY_BUFFER,
+                        SwiftHeaders.HEADERS, SwiftHeaders.TRAILERS);
         req.headers().set(headers);
         req.headers().set("Host", node.hostPort());
         req.headers().set("User-Agent", userAgent);

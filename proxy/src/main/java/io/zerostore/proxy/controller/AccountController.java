@@ -1,9 +1,9 @@
 package io.zerostore.proxy.controller;
 
-import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
+import io.zerostore.common.http.SwiftHeaders;
 import io.zerostore.common.ring.Device;
 import io.zerostore.common.ring.Ring;
 import io.zerostore.common.swift.SwiftException;
@@ -11,7 +11,6 @@ import io.zerostore.common.swift.Timestamp;
 import io.zerostore.proxy.backend.MultiNodeRequest;
 import io.zerostore.proxy.backend.NodeFetcher;
 import io.zerostore.proxy.backend.NodeIterator;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +46,7 @@ public final class AccountController implements Controller {
     @Override
     public CompletableFuture<ProxyResponse> handle(ProxyRequest req) {
         if (!req.methodName().equals("OPTIONS") && !req.methodName().equals("DELETE")) {
-            int length = req.path().account().getBytes(StandardCharsets.UTF_8).length;
+            int length = Constraints.nameLength(req.path().account());
             if (length > Constraints.MAX_ACCOUNT_NAME_LENGTH) {
                 return Replies.error(SwiftException.html(400, "Account name length of " + length + " longer than "
                         + Constraints.MAX_ACCOUNT_NAME_LENGTH));
@@ -65,6 +64,7 @@ public final class AccountController implements Controller {
 
     private CompletableFuture<ProxyResponse> getOrHead(ProxyRequest req) {
         SwiftPath p = req.path();
+        ListingParams.check(req);
         Ring ring = ctx.rings().account().get();
         int part = ctx.rings().accountPartition(p.account());
         NodeIterator nodes = NodeIterator.forRead(ring, part, ctx.client().errors(),
@@ -84,6 +84,7 @@ public final class AccountController implements Controller {
                         }
                     } else {
                         resp.headers().remove("X-Put-Timestamp");
+                        addPolicyStats(resp.headers());
                     }
                     if (!req.isOwner()) {
                         OwnerHeaders.strip(resp.headers());
@@ -98,9 +99,25 @@ public final class AccountController implements Controller {
             if (resp.status() != 404 || !ctx.settings().accountAutocreate()) {
                 return CompletableFuture.completedFuture(resp);
             }
+            // a deleted account refuses to be created again: Swift then answers the 404 it got
             return autocreate(ctx, req.path().account(), req).thenCompose(ok -> ok
-                    ? write(req, true) : CompletableFuture.completedFuture(ProxyResponse.status(503)));
+                    ? write(req, true) : CompletableFuture.completedFuture(resp));
         }, req.loop());
+    }
+
+    /**
+     * Swift's account server reports each policy that holds containers; ours has one policy, so
+     * its stats are the account's.
+     */
+    private void addPolicyStats(HttpHeaders h) {
+        String containers = h.get("X-Account-Container-Count");
+        if (containers == null || containers.equals("0")) {
+            return;
+        }
+        String prefix = "X-Account-Storage-Policy-" + Headers.title(ctx.settings().policy().name());
+        h.set(prefix + "-Container-Count", containers);
+        h.set(prefix + "-Object-Count", h.get("X-Account-Object-Count", "0"));
+        h.set(prefix + "-Bytes-Used", h.get("X-Account-Bytes-Used", "0"));
     }
 
     private CompletableFuture<ProxyResponse> delete(ProxyRequest req) {
@@ -169,7 +186,7 @@ public final class AccountController implements Controller {
 
     /** Headers of an account nobody created yet. */
     static HttpHeaders emptyAccountHeaders() {
-        HttpHeaders h = new DefaultHttpHeaders();
+        HttpHeaders h = SwiftHeaders.create();
         String now = Timestamp.now().normal();
         h.set("X-Account-Container-Count", "0");
         h.set("X-Account-Object-Count", "0");

@@ -1,7 +1,7 @@
 package io.zerostore.proxy.controller;
 
-import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.zerostore.common.http.SwiftHeaders;
 import io.zerostore.common.ring.Device;
 import java.util.List;
 
@@ -11,7 +11,7 @@ final class BackendHeaders {
 
     /** The minimum: the transaction id, so server logs line up with the proxy's. */
     static HttpHeaders base(String transId) {
-        HttpHeaders h = new DefaultHttpHeaders();
+        HttpHeaders h = SwiftHeaders.create();
         h.set("X-Trans-Id", transId);
         return h;
     }

@@ -48,7 +48,6 @@ public final class Constraints {
         m.put("max_account_name_length", MAX_ACCOUNT_NAME_LENGTH);
         m.put("max_container_name_length", MAX_CONTAINER_NAME_LENGTH);
         m.put("extra_header_count", EXTRA_HEADER_COUNT);
-        m.put("valid_api_versions", java.util.List.of("v1", "v1.0"));
         return m;
     }
 
@@ -141,7 +140,7 @@ public final class Constraints {
         if (headers.contains("X-Copy-From") && length > 0) {
             throw SwiftException.plain(400, "Copy requests require a zero byte body");
         }
-        int nameLength = objectName.getBytes(StandardCharsets.UTF_8).length;
+        int nameLength = nameLength(objectName);
         if (nameLength > MAX_OBJECT_NAME_LENGTH) {
             throw SwiftException.plain(400, "Object name length of " + nameLength + " longer than "
                     + MAX_OBJECT_NAME_LENGTH);
@@ -154,6 +153,14 @@ public final class Constraints {
             throw SwiftException.plain(400, "Invalid Content-Type");
         }
         checkMetadata(headers, "object");
+    }
+
+    /**
+     * The length Swift checks names against: characters of the decoded name (Swift on Python 3
+     * unquotes path segments to text), so {@code ü} counts 1, not its 2 UTF-8 bytes.
+     */
+    public static int nameLength(String name) {
+        return name.codePointCount(0, name.length());
     }
 
     /** Swift's {@code check_content_type}: {@code swift_*} parameters are reserved. */

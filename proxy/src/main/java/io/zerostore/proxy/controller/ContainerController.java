@@ -11,7 +11,6 @@ import io.zerostore.proxy.auth.ContainerAcl;
 import io.zerostore.proxy.backend.MultiNodeRequest;
 import io.zerostore.proxy.backend.NodeFetcher;
 import io.zerostore.proxy.backend.NodeIterator;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,8 +25,6 @@ import java.util.function.Function;
  */
 public final class ContainerController implements Controller {
     static final List<String> ALLOWED = List.of("DELETE", "PUT", "POST", "OPTIONS", "GET", "HEAD");
-    /** Our only storage policy (Swift's name for an unconfigured policy 0). */
-    public static final String POLICY = "Policy-0";
 
     private final ControllerContext ctx;
 
@@ -59,6 +56,7 @@ public final class ContainerController implements Controller {
 
     private CompletableFuture<ProxyResponse> getOrHead(ProxyRequest req) {
         SwiftPath p = req.path();
+        ListingParams.check(req);
         CompletableFuture<Void> accountExists = ctx.settings().accountAutocreate()
                 ? CompletableFuture.completedFuture(null)
                 : ctx.infoCache().account(p.account(), req.loop(), req.transId()).thenAccept(ai -> {
@@ -82,7 +80,7 @@ public final class ContainerController implements Controller {
     }
 
     /** The container's read ACL comes with its own answer: authorize now, hide owner headers. */
-    private static ProxyResponse authorizeListing(ProxyRequest req, ProxyResponse resp) {
+    private ProxyResponse authorizeListing(ProxyRequest req, ProxyResponse resp) {
         SwiftException denial = req.authorize(resp.header("X-Container-Read"));
         if (denial != null) {
             resp.discard();
@@ -92,7 +90,7 @@ public final class ContainerController implements Controller {
             OwnerHeaders.strip(resp.headers());
         }
         if (resp.isSuccess() && !resp.headers().contains("X-Storage-Policy")) {
-            resp.headers().set("X-Storage-Policy", POLICY);
+            resp.headers().set("X-Storage-Policy", ctx.settings().policy().name());
         }
         return resp;
     }
@@ -102,10 +100,10 @@ public final class ContainerController implements Controller {
         cleanAcls(req);
         Constraints.checkMetadata(req.headers(), "container");
         String policy = req.header("X-Storage-Policy");
-        if (policy != null && !policy.strip().equalsIgnoreCase(POLICY)) {
+        if (policy != null && !policy.isEmpty() && !ctx.settings().policy().answersTo(policy)) {
             return Replies.error(SwiftException.plain(400, "Invalid X-Storage-Policy '" + policy + "'"));
         }
-        int nameLength = p.container().getBytes(StandardCharsets.UTF_8).length;
+        int nameLength = Constraints.nameLength(p.container());
         if (nameLength > Constraints.MAX_CONTAINER_NAME_LENGTH) {
             return Replies.error(SwiftException.html(400, "Container name length of " + nameLength
                     + " longer than " + Constraints.MAX_CONTAINER_NAME_LENGTH));

@@ -1,8 +1,8 @@
 package io.zerostore.proxy.controller;
 
 import io.netty.handler.codec.DateFormatter;
-import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.zerostore.common.http.SwiftHeaders;
 import java.util.Date;
 import java.util.Locale;
 import java.util.Map;
@@ -23,7 +23,7 @@ public final class Headers {
 
     /** The client's headers a storage server should see (Swift forwards them all). */
     public static HttpHeaders forBackend(HttpHeaders client) {
-        HttpHeaders h = new DefaultHttpHeaders();
+        HttpHeaders h = SwiftHeaders.create();
         for (Map.Entry<String, String> e : client) {
             String k = e.getKey().toLowerCase(Locale.ROOT);
             if (!HOP_BY_HOP.contains(k) && !CREDENTIALS.contains(k)) {
@@ -38,7 +38,7 @@ public final class Headers {
      * and the internal {@code X-Put-Timestamp} dropped (Swift's update_headers).
      */
     public static HttpHeaders fromBackend(HttpHeaders backend, boolean keepLength) {
-        HttpHeaders h = new DefaultHttpHeaders();
+        HttpHeaders h = SwiftHeaders.create();
         for (Map.Entry<String, String> e : backend) {
             String k = e.getKey().toLowerCase(Locale.ROOT);
             if (k.equals("x-put-timestamp") || k.equals("x-delete-after")) {
@@ -53,7 +53,7 @@ public final class Headers {
 
     /** The headers a quorum answer carries from the chosen backend response (Swift's update_headers). */
     public static HttpHeaders fromQuorum(HttpHeaders backend) {
-        HttpHeaders h = new DefaultHttpHeaders();
+        HttpHeaders h = SwiftHeaders.create();
         for (Map.Entry<String, String> e : backend) {
             String k = e.getKey().toLowerCase(Locale.ROOT);
             if (!NOT_FROM_QUORUM.contains(k)) {

@@ -2,8 +2,8 @@ package io.zerostore.proxy.controller;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.zerostore.common.http.SwiftHeaders;
 import io.zerostore.common.swift.SwiftException;
 import java.util.List;
 import java.util.Map;
@@ -23,15 +23,19 @@ final class InfoController {
         this.disallowed = disallowed;
     }
 
-    ProxyResponse handle(String method, String origin) {
-        HttpHeaders h = new DefaultHttpHeaders();
+    /**
+     * @param adminQuery true when {@code swiftinfo_sig} or {@code swiftinfo_expires} is given: an
+     *                   admin view, which needs an admin key that we never have (Swift: 403)
+     */
+    ProxyResponse handle(String method, String origin, boolean adminQuery) {
+        HttpHeaders h = SwiftHeaders.create();
         switch (method) {
             case "OPTIONS" -> {
                 h.set("Allow", ALLOW);
                 return ProxyResponse.of(200, h, new byte[0]);
             }
             case "GET", "HEAD" -> {
-                if (!expose) {
+                if (!expose || adminQuery) {
                     return ProxyResponse.status(403);
                 }
                 if (origin != null) {
@@ -42,7 +46,10 @@ final class InfoController {
                 disallowed.forEach(info::remove);
                 h.set("Content-Type", "application/json; charset=UTF-8");
                 try {
-                    return ProxyResponse.of(200, h, JSON.writeValueAsBytes(info));
+                    byte[] body = JSON.writeValueAsBytes(info);
+                    // a HEAD says how long the GET's body is
+                    h.set("Content-Length", body.length);
+                    return ProxyResponse.of(200, h, body);
                 } catch (JsonProcessingException e) {
                     throw new IllegalStateException(e);
                 }

@@ -1,10 +1,10 @@
 package io.zerostore.proxy.controller;
 
-import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.zerostore.common.http.HttpExchange;
 import io.zerostore.common.http.HttpHandler;
 import io.zerostore.common.http.RequestPath;
+import io.zerostore.common.http.SwiftHeaders;
 import io.zerostore.common.metrics.Metrics;
 import io.zerostore.common.swift.SwiftException;
 import io.zerostore.proxy.auth.AuthAttrs;
@@ -24,8 +24,10 @@ public final class ProxyApp implements HttpHandler {
     private final ContainerController containers;
     private final ObjectController objects;
     private final InfoController info;
+    private final ControllerContext ctx;
 
     public ProxyApp(ControllerContext ctx, Capabilities capabilities, boolean exposeInfo, List<String> disallowedSections) {
+        this.ctx = ctx;
         this.accounts = new AccountController(ctx);
         this.containers = new ContainerController(ctx);
         this.objects = new ObjectController(ctx);
@@ -41,7 +43,8 @@ public final class ProxyApp implements HttpHandler {
             }
             String path = rp.path();
             if (path.equals("/info")) {
-                ResponseWriter.write(ex, info.handle(ex.method().name(), ex.headers().get("Origin")));
+                boolean adminQuery = isSet(rp.param("swiftinfo_sig")) || isSet(rp.param("swiftinfo_expires"));
+                ResponseWriter.write(ex, info.handle(ex.method().name(), ex.headers().get("Origin"), adminQuery));
                 return;
             }
             if (path.equals("/metrics")) {
@@ -89,7 +92,7 @@ public final class ProxyApp implements HttpHandler {
         if (denial != null && !c.delaysDenial(method)) {
             return Replies.error(denial);
         }
-        return c.handle(req);
+        return c.handle(req).thenCompose(resp -> Cors.decorate(ctx, req, resp));
     }
 
     private static ProxyRequest fromExchange(HttpExchange ex, SwiftPath path) {
@@ -107,8 +110,12 @@ public final class ProxyApp implements HttpHandler {
                 .build();
     }
 
+    private static boolean isSet(String param) {
+        return param != null && !param.isEmpty();
+    }
+
     private static ProxyResponse metrics() {
-        HttpHeaders h = new DefaultHttpHeaders();
+        HttpHeaders h = SwiftHeaders.create();
         h.set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
         return ProxyResponse.of(200, h, Metrics.scrape());
     }

@@ -1,16 +1,16 @@
 package io.zerostore.proxy.controller;
 
 import io.netty.channel.EventLoop;
-import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
+import io.zerostore.common.http.SwiftHeaders;
 import io.zerostore.common.swift.SwiftException;
 import io.zerostore.proxy.auth.AuthRequest;
 import io.zerostore.proxy.auth.Authorizer;
 import io.zerostore.proxy.auth.Decision;
 import io.zerostore.proxy.backend.BodyStream;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -37,7 +37,7 @@ public final class ProxyRequest {
         this.path = Objects.requireNonNull(b.path);
         this.rawQuery = b.rawQuery == null ? "" : b.rawQuery;
         this.params = b.params == null ? Map.of() : b.params;
-        this.headers = b.headers == null ? new DefaultHttpHeaders() : b.headers;
+        this.headers = b.headers == null ? SwiftHeaders.create() : b.headers;
         this.body = b.body;
         this.authorizer = b.authorizer;
         this.transId = b.transId == null ? "-" : b.transId;

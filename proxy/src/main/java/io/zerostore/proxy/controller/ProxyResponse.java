@@ -1,7 +1,7 @@
 package io.zerostore.proxy.controller;
 
-import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.zerostore.common.http.SwiftHeaders;
 import io.zerostore.common.swift.SwiftException;
 import io.zerostore.proxy.backend.BodyStream;
 import java.nio.charset.StandardCharsets;
@@ -16,17 +16,19 @@ public final class ProxyResponse {
     private final HttpHeaders headers;
     private final byte[] body;
     private final BodyStream stream;
+    private final boolean typeless;
 
-    private ProxyResponse(int status, HttpHeaders headers, byte[] body, BodyStream stream) {
+    private ProxyResponse(int status, HttpHeaders headers, byte[] body, BodyStream stream, boolean typeless) {
         this.status = status;
         this.headers = headers;
         this.body = body;
         this.stream = stream;
+        this.typeless = typeless;
     }
 
     /** A response with a small body; Content-Length is set when written. */
     public static ProxyResponse of(int status, HttpHeaders headers, byte[] body) {
-        return new ProxyResponse(status, headers, body == null ? new byte[0] : body, null);
+        return new ProxyResponse(status, headers, body == null ? new byte[0] : body, null, false);
     }
 
     public static ProxyResponse of(int status, HttpHeaders headers, String body) {
@@ -39,15 +41,33 @@ public final class ProxyResponse {
     }
 
     public static ProxyResponse error(SwiftException e) {
-        HttpHeaders h = new DefaultHttpHeaders();
+        HttpHeaders h = SwiftHeaders.create();
         e.headers().forEach(h::set);
         h.set("Content-Type", e.contentType());
-        return of(e.status(), h, e.body());
+        byte[] body = e.body().getBytes(StandardCharsets.UTF_8);
+        if (e.hasOwnBody()) {
+            // kept on a HEAD answer too (Swift's swob); a default page's HEAD says 0
+            h.set("Content-Length", body.length);
+        }
+        return of(e.status(), h, body);
     }
 
     /** A streamed body; the headers should carry its Content-Length when known. */
     public static ProxyResponse streamed(int status, HttpHeaders headers, BodyStream stream) {
-        return new ProxyResponse(status, headers, null, stream);
+        return new ProxyResponse(status, headers, null, stream, false);
+    }
+
+    /**
+     * An empty answer that gets no default Content-Type: Swift's CORS preflight replaces all of
+     * its response's headers, so none is sent.
+     */
+    public static ProxyResponse typeless(int status, HttpHeaders headers) {
+        return new ProxyResponse(status, headers, new byte[0], null, true);
+    }
+
+    /** True when no default Content-Type may be added. */
+    public boolean isTypeless() {
+        return typeless;
     }
 
     public int status() {

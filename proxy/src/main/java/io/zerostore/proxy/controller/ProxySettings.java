@@ -17,13 +17,14 @@ import java.util.List;
  * @param recheckAccountExistence   how long account existence is cached
  * @param corsAllowOrigin           origins allowed for every container (CORS preflight)
  * @param strictCorsMode            Swift's {@code strict_cors_mode}
+ * @param policy                    the storage policy containers report
  */
 public record ProxySettings(Duration clientTimeout, Duration postQuorumTimeout, int requestNodeCount, boolean perReplica,
                             boolean accountAutocreate, boolean allowAccountManagement,
                             Duration recheckContainerExistence, Duration recheckAccountExistence,
-                            List<String> corsAllowOrigin, boolean strictCorsMode) {
+                            List<String> corsAllowOrigin, boolean strictCorsMode, StoragePolicy policy) {
     public static final ProxySettings DEFAULTS = new ProxySettings(Duration.ofSeconds(60), Duration.ofMillis(500), 2, true,
-            true, true, Duration.ofSeconds(60), Duration.ofSeconds(60), List.of(), true);
+            true, true, Duration.ofSeconds(60), Duration.ofSeconds(60), List.of(), true, StoragePolicy.DEFAULT);
 
     public int requestNodeCount(int replicas) {
         return perReplica ? requestNodeCount * replicas : Math.max(requestNodeCount, 1);

@@ -1,7 +1,7 @@
 package io.zerostore.proxy.controller;
 
-import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.zerostore.common.http.SwiftHeaders;
 import io.zerostore.common.swift.SwiftException;
 import io.zerostore.proxy.backend.BackendResponse;
 import io.zerostore.proxy.backend.NodeFetcher;
@@ -20,7 +20,7 @@ final class Replies {
         if (b == null) {
             return ProxyResponse.status(503);
         }
-        HttpHeaders h = b.node() == null ? new DefaultHttpHeaders() : Headers.fromQuorum(b.headers());
+        HttpHeaders h = b.node() == null ? SwiftHeaders.create() : Headers.fromQuorum(b.headers());
         return ProxyResponse.of(b.status(), h, b.body());
     }
 
@@ -28,9 +28,14 @@ final class Replies {
     static ProxyResponse fromFetch(NodeFetcher.Result r, boolean head) {
         NodeFetcher.Source s = r.source();
         if (s == null) {
-            return r.failures().isEmpty() ? ProxyResponse.status(503) : best(r.failures(), null);
+            if (r.failures().isEmpty()) {
+                return ProxyResponse.status(503);
+            }
+            return best(r.failures(), null);
         }
         HttpHeaders h = Headers.fromBackend(s.head().headers(), true);
+        // Swift's get_working_response: every answer from a good source says so
+        h.set("Accept-Ranges", "bytes");
         if (head) {
             s.exchange().body().discard();
             return ProxyResponse.of(s.status(), h, new byte[0]);

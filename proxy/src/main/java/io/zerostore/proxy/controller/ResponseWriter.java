@@ -23,7 +23,7 @@ public final class ResponseWriter {
 
     public static void write(HttpExchange ex, ProxyResponse r) {
         HttpHeaders h = r.headers();
-        if (!h.contains("Content-Type")) {
+        if (!h.contains("Content-Type") && !r.isTypeless()) {
             h.set("Content-Type", DEFAULT_TYPE);
         }
         BodyStream stream = r.stream();

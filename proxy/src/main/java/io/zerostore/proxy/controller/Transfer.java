@@ -8,14 +8,14 @@ import java.util.Map;
 /**
  * Swift's {@code transfer_headers} for account and container writes: only metadata and a few
  * named headers reach the servers, and {@code X-Remove-*} headers become empty values (which
- * delete the item).
+ * delete the item). {@code X-Versions-Location} / {@code X-History-Location} are not among them:
+ * without versioned writes (off by default in Swift, absent here) they are accepted and ignored.
  */
 final class Transfer {
     private static final List<String> CONTAINER_PASS = List.of("x-container-read", "x-container-write",
-            "x-container-sync-key", "x-container-sync-to", "x-versions-location", "x-history-location");
+            "x-container-sync-key", "x-container-sync-to");
     private static final List<String> CONTAINER_REMOVE = List.of("x-remove-container-read",
-            "x-remove-container-write", "x-remove-container-sync-key", "x-remove-container-sync-to",
-            "x-remove-versions-location", "x-remove-history-location");
+            "x-remove-container-write", "x-remove-container-sync-key", "x-remove-container-sync-to");
 
     private Transfer() {}
 

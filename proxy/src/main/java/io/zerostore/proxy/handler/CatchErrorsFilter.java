@@ -18,7 +18,8 @@ import java.util.Map;
  * {@code /auth} included), and turns anything thrown below into 500 {@code An error occurred}.
  *
  * <p>It also gives responses Swift's header spelling: every name title-cased ({@code Etag},
- * {@code X-Object-Meta-Color}), and a {@code Www-Authenticate} realm on each 401.
+ * {@code X-Object-Meta-Color}), and a {@code Www-Authenticate} realm on each 401 (but a refused
+ * CORS preflight's).
  */
 public final class CatchErrorsFilter implements Filter {
     private static final System.Logger LOG = System.getLogger(CatchErrorsFilter.class.getName());
@@ -33,7 +34,9 @@ public final class CatchErrorsFilter implements Filter {
         String transId = TransId.generate(transIdSuffix, ex.headers().get("X-Trans-Id-Extra"));
         ex.attr(ProxyAttrs.TRANS_ID, transId);
         String rawPath = ex.request().uri();
-        ex.onHead(head -> finishHead(head, transId, rawPath));
+        // a CORS preflight refused by the proxy is a 401 without a realm (Swift sets its status late)
+        boolean preflight = ex.method().name().equals("OPTIONS");
+        ex.onHead(head -> finishHead(head, transId, rawPath, preflight));
         try {
             next.proceed(ex);
         } catch (SwiftException e) {
@@ -49,14 +52,14 @@ public final class CatchErrorsFilter implements Filter {
         }
     }
 
-    private static void finishHead(HttpResponse head, String transId, String rawUri) {
+    private static void finishHead(HttpResponse head, String transId, String rawUri, boolean preflight) {
         HttpHeaders h = head.headers();
         h.set("X-Trans-Id", transId);
         h.set("X-Openstack-Request-Id", transId);
         if (!h.contains("Date")) {
             h.set("Date", Headers.httpDate(System.currentTimeMillis() / 1000));
         }
-        if (head.status().code() == 401 && !h.contains("Www-Authenticate")) {
+        if (head.status().code() == 401 && !h.contains("Www-Authenticate") && !preflight) {
             h.set("Www-Authenticate", "Swift realm=\"" + Realm.of(rawUri) + "\"");
         }
         List<Map.Entry<String, String>> entries = new ArrayList<>(h.entries());

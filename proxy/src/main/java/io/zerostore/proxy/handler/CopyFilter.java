@@ -1,10 +1,10 @@
 package io.zerostore.proxy.handler;
 
-import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.zerostore.common.http.HttpExchange;
 import io.zerostore.common.http.RequestPath;
+import io.zerostore.common.http.SwiftHeaders;
 import io.zerostore.common.pipeline.Filter;
 import io.zerostore.common.swift.SwiftException;
 import io.zerostore.proxy.auth.AuthAttrs;
@@ -153,8 +153,9 @@ public final class CopyFilter implements Filter {
             throw new SwiftException(413);
         }
         HttpHeaders req = ex.headers();
-        boolean fresh = "true".equalsIgnoreCase(String.valueOf(req.get("X-Fresh-Metadata")).strip())
-                || "1".equals(req.get("X-Fresh-Metadata"));
+        // Swift's config_true_value: true, 1, yes, on, t, y
+        boolean fresh = TRUE_VALUES.contains(String.valueOf(req.get("X-Fresh-Metadata")).strip()
+                .toLowerCase(Locale.ROOT));
         for (Map.Entry<String, String> e : src.headers()) {
             String k = e.getKey().toLowerCase(Locale.ROOT);
             boolean sys = Headers.isSysMeta("object", k) || k.startsWith("x-object-transient-sysmeta-");
@@ -177,7 +178,7 @@ public final class CopyFilter implements Filter {
         }
         req.set("Content-Length", length.strip());
 
-        HttpHeaders copied = new DefaultHttpHeaders();
+        HttpHeaders copied = SwiftHeaders.create();
         copied.set("X-Copied-From-Account", Quoting.quote(source.account()));
         copied.set("X-Copied-From", Quoting.quote(source.container() + "/" + source.object()));
         if (src.header("Last-Modified") != null) {
@@ -197,6 +198,8 @@ public final class CopyFilter implements Filter {
         });
         ex.attr(ProxyAttrs.BODY, src.stream());
     }
+
+    private static final java.util.Set<String> TRUE_VALUES = java.util.Set.of("true", "1", "yes", "on", "t", "y");
 
     private static String checkAccount(String account) {
         if (account == null || account.isEmpty()) {
@@ -229,7 +232,6 @@ public final class CopyFilter implements Filter {
         if (v == null) {
             return null;
         }
-        byte[] raw = v.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        return RequestPath.decode(new String(raw, java.nio.charset.StandardCharsets.UTF_8), false);
+        return RequestPath.decode(v, false);
     }
 }

@@ -1,8 +1,8 @@
 package io.zerostore.proxy.handler;
 
-import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.zerostore.common.http.HttpExchange;
+import io.zerostore.common.http.SwiftHeaders;
 import io.zerostore.common.pipeline.Filter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +25,7 @@ public final class HealthcheckFilter implements Filter {
             next.proceed(ex);
             return;
         }
-        HttpHeaders h = new DefaultHttpHeaders();
+        HttpHeaders h = SwiftHeaders.create();
         h.set("Content-Type", "text/plain");
         if (disablePath != null && Files.exists(disablePath)) {
             ex.respond(503, h, "DISABLED BY FILE");

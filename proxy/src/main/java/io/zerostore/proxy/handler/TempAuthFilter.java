@@ -1,9 +1,9 @@
 package io.zerostore.proxy.handler;
 
-import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.zerostore.common.http.HttpExchange;
 import io.zerostore.common.http.RequestPath;
+import io.zerostore.common.http.SwiftHeaders;
 import io.zerostore.common.pipeline.Filter;
 import io.zerostore.common.swift.SwiftException;
 import io.zerostore.proxy.auth.AuthAttrs;
@@ -69,7 +69,7 @@ public final class TempAuthFilter implements Filter {
         }
         String sub = rp.path().substring(config.authPrefix().length() - 1);
         Map<String, String> result = endpoint.handle(ex.method().name(), sub, ex.headers(), hostUrl(ex));
-        HttpHeaders h = new DefaultHttpHeaders();
+        HttpHeaders h = SwiftHeaders.create();
         result.forEach(h::set);
         ResponseWriter.write(ex, ProxyResponse.of(200, h, new byte[0]));
     }

@@ -7,6 +7,7 @@ import io.zerostore.proxy.testkit.SwiftClient;
 import io.zerostore.proxy.testkit.SwiftClient.Res;
 import io.zerostore.proxy.testkit.TestCluster;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -145,6 +146,8 @@ class ContainerAccountApiTest {
         Res denied = plain.raw("OPTIONS", "/v1/AUTH_test/cors/o", null, "Origin", "http://evil.example",
                 "Access-Control-Request-Method", "GET");
         assertThat(denied.status()).isEqualTo(401);
+        // Swift turns the preflight's 200 into 401 late: no realm is added
+        assertThat(denied.header("Www-Authenticate")).isNull();
         Res ok = plain.raw("OPTIONS", "/v1/AUTH_test/cors/o", null, "Origin", "http://ok.example",
                 "Access-Control-Request-Method", "PUT", "Access-Control-Request-Headers", "x-auth-token");
         assertThat(ok.status()).isEqualTo(200);
@@ -152,6 +155,27 @@ class ContainerAccountApiTest {
         assertThat(ok.header("Access-Control-Allow-Methods")).isEqualTo("DELETE, PUT, POST, OPTIONS, GET, HEAD, COPY");
         assertThat(ok.header("Access-Control-Max-Age")).isEqualTo("60");
         assertThat(ok.header("Access-Control-Allow-Headers")).isEqualTo("x-auth-token");
+        assertThat(ok.header("Vary")).isEqualTo("Origin, Access-Control-Request-Headers");
+        // Swift replaces the preflight answer's headers: no Content-Type
+        assertThat(ok.header("Content-Type")).isNull();
+    }
+
+    @Test
+    void corsRequestsFromAnAllowedOriginGetAllowOriginAndExposeHeaders() throws Exception {
+        s.call("PUT", "/cors2", "X-Container-Meta-Access-Control-Allow-Origin", "http://ok.example",
+                "X-Container-Meta-Access-Control-Expose-Headers", "X-Extra");
+        s.call("PUT", "/cors2/o", "x".getBytes(), "X-Object-Meta-Color", "blue");
+        Res ok = s.call("GET", "/cors2/o", "Origin", "http://ok.example");
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.header("Access-Control-Allow-Origin")).isEqualTo("http://ok.example");
         assertThat(ok.header("Vary")).isEqualTo("Origin");
+        assertThat(List.of(ok.header("Access-Control-Expose-Headers").split(", "))).contains("etag",
+                "x-timestamp", "x-trans-id", "x-object-meta-color", "x-extra");
+        Res listing = s.call("GET", "/cors2", "Origin", "http://ok.example");
+        assertThat(listing.header("Vary")).isEqualTo("Origin, Accept");
+        Res other = s.call("GET", "/cors2/o", "Origin", "http://evil.example");
+        assertThat(other.status()).isEqualTo(200);
+        assertThat(other.header("Access-Control-Allow-Origin")).isNull();
+        assertThat(other.header("Access-Control-Expose-Headers")).isNull();
     }
 }

@@ -125,7 +125,7 @@ public final class AccountApp implements HttpHandler {
             if (o == Outcome.ACCEPTED) {
                 DbResponses.status(ex, 204, DbResponses.headers());
             } else {
-                DbResponses.status(ex, 404, deletedStatus(o == Outcome.RECENTLY_DELETED));
+                DbResponses.empty(ex, 404, deletedStatus(o == Outcome.RECENTLY_DELETED));
             }
         }));
     }
@@ -135,13 +135,14 @@ public final class AccountApp implements HttpHandler {
         Timestamp ts = DbRequest.timestamp(ex);
         withIndex(ex, p, idx -> idx.delete(p.account(), ts).thenAccept(o -> {
             if (o == Outcome.DELETED) {
-                DbResponses.status(ex, 204, deletedStatus(true));
+                DbResponses.empty(ex, 204, deletedStatus(true));
             } else {
-                DbResponses.status(ex, 404, deletedStatus(o == Outcome.RECENTLY_DELETED));
+                DbResponses.empty(ex, 404, deletedStatus(o == Outcome.RECENTLY_DELETED));
             }
         }));
     }
 
+    /** Headers of Swift's {@code _deleted_response} (which has an empty body). */
     private static HttpHeaders deletedStatus(boolean deleted) {
         HttpHeaders h = DbResponses.headers();
         if (deleted) {
@@ -167,7 +168,7 @@ public final class AccountApp implements HttpHandler {
                                       Listing<AccountInfo> l) {
         AccountInfo info = l.info();
         if (info == null || info.isDeleted()) {
-            DbResponses.status(ex, 404, deletedStatus(info != null && info.statusDeleted()));
+            DbResponses.empty(ex, 404, deletedStatus(info != null && info.statusDeleted()));
             return;
         }
         HttpHeaders h = DbResponses.headers()

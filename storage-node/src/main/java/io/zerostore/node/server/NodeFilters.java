@@ -1,8 +1,8 @@
 package io.zerostore.node.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.zerostore.common.http.SwiftHeaders;
 import io.zerostore.common.pipeline.Filter;
 import io.zerostore.common.pipeline.FilterContext;
 import io.zerostore.common.pipeline.FilterFactory;
@@ -28,7 +28,7 @@ public final class NodeFilters {
     public static FilterFactory healthcheck() {
         return factory("healthcheck", ctx -> (ex, next) -> {
             if (ex.path().rawPath().equals("/healthcheck")) {
-                HttpHeaders h = new DefaultHttpHeaders();
+                HttpHeaders h = SwiftHeaders.create();
                 h.set("Content-Type", "text/plain");
                 ex.respond(200, h, "OK");
             } else {
@@ -51,7 +51,7 @@ public final class NodeFilters {
                     return;
                 }
                 CompletableFuture.supplyAsync(() -> diskUsage(files)).whenComplete((rows, err) -> {
-                    HttpHeaders h = new DefaultHttpHeaders();
+                    HttpHeaders h = SwiftHeaders.create();
                     h.set("Content-Type", "application/json; charset=utf-8");
                     try {
                         ex.respond(err == null ? 200 : 500, h, err == null ? json.writeValueAsString(rows) : "[]");

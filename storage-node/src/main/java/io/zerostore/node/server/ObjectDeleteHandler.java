@@ -1,8 +1,8 @@
 package io.zerostore.node.server;
 
-import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.zerostore.common.http.HttpExchange;
+import io.zerostore.common.http.SwiftHeaders;
 import io.zerostore.common.swift.SwiftException;
 import io.zerostore.common.swift.Timestamp;
 import io.zerostore.node.diskfile.DiskFile;
@@ -39,7 +39,7 @@ final class ObjectDeleteHandler {
                 Responses.fail(ex, req.device(), err);
                 return;
             }
-            HttpHeaders h = new DefaultHttpHeaders();
+            HttpHeaders h = SwiftHeaders.create();
             h.set("X-Backend-Timestamp", o.responseTimestamp().internal());
             if (!o.updated()) {
                 Responses.status(ex, o.status(), h);

@@ -1,11 +1,11 @@
 package io.zerostore.node.server;
 
 import io.netty.buffer.Unpooled;
-import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponse;
 import io.zerostore.common.http.HttpExchange;
+import io.zerostore.common.http.SwiftHeaders;
 import io.zerostore.common.swift.ByteRanges;
 import io.zerostore.common.swift.Conditionals;
 import io.zerostore.common.swift.MultipartByteranges;
@@ -121,7 +121,7 @@ final class ObjectGetHandler {
     }
 
     private static void notFound(HttpExchange ex, ObjectState state, Conditionals.Request cond) {
-        HttpHeaders h = new DefaultHttpHeaders();
+        HttpHeaders h = SwiftHeaders.create();
         Timestamp bt = state.backendTimestamp();
         if (bt != null) {
             h.set("X-Backend-Timestamp", bt.internal());

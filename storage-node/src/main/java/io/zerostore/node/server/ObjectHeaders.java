@@ -1,7 +1,7 @@
 package io.zerostore.node.server;
 
-import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.zerostore.common.http.SwiftHeaders;
 import io.zerostore.common.swift.HttpDate;
 import io.zerostore.common.swift.Timestamp;
 import io.zerostore.node.diskfile.ObjectMetadata;
@@ -15,7 +15,7 @@ final class ObjectHeaders {
     /** Everything a 200 carries: stored metadata, Content-Type, ETag, dates, length, backend timestamps. */
     static HttpHeaders of(StoredObject obj) {
         ObjectMetadata m = obj.metadata();
-        HttpHeaders h = new DefaultHttpHeaders();
+        HttpHeaders h = SwiftHeaders.create();
         h.set("Content-Type", m.contentType());
         for (Map.Entry<String, String> e : m.asMap().entrySet()) {
             if (MetadataRules.isReturned(e.getKey())) {

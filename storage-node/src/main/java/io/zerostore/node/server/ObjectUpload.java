@@ -1,10 +1,10 @@
 package io.zerostore.node.server;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.zerostore.common.http.BodySubscriber;
 import io.zerostore.common.http.HttpExchange;
+import io.zerostore.common.http.SwiftHeaders;
 import io.zerostore.common.swift.Conditionals;
 import io.zerostore.common.swift.HttpDate;
 import io.zerostore.common.swift.SwiftException;
@@ -133,7 +133,7 @@ final class ObjectUpload implements BodySubscriber {
             }
             cancelTimer();
             CompletableFuture<Void> more = onCommitted.get();
-            HttpHeaders h = new DefaultHttpHeaders();
+            HttpHeaders h = SwiftHeaders.create();
             h.set("Etag", writer.etag());
             h.set("Last-Modified", HttpDate.format(ts.ceilSeconds()));
             h.set("Content-Type", SwiftException.HTML);
@@ -157,7 +157,8 @@ final class ObjectUpload implements BodySubscriber {
             throw new SwiftException(499);
         }
         String given = req.headers().get("ETag");
-        if (given != null && !Conditionals.normalize(given.strip()).equalsIgnoreCase(etag)) {
+        // Swift compares exactly: an upper-case hex digest is a mismatch
+        if (given != null && !Conditionals.normalize(given.strip()).equals(etag)) {
             throw new SwiftException(422);
         }
         Map<String, String> meta = new LinkedHashMap<>();

@@ -1,9 +1,9 @@
 package io.zerostore.node.server;
 
-import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.zerostore.common.http.HttpExchange;
+import io.zerostore.common.http.SwiftHeaders;
 import io.zerostore.common.swift.SwiftException;
 import io.zerostore.common.swift.SwiftStatus;
 import io.zerostore.node.diskfile.DeviceUnavailableException;
@@ -26,7 +26,7 @@ final class Responses {
             return s;
         }
         if (e instanceof DeviceUnavailableException || e instanceof DiskFullException) {
-            return new SwiftException(507, SwiftStatus.insufficientStorageBody(device), SwiftException.HTML, Map.of());
+            return SwiftException.insufficientStorage(device);
         }
         if (e instanceof RejectedExecutionException) {
             return new SwiftException(503);
@@ -59,7 +59,7 @@ final class Responses {
 
     /** Swift's default response for a status: HTML explanation body or empty (always empty for HEAD). */
     static void status(HttpExchange ex, int status, HttpHeaders extra) {
-        HttpHeaders h = extra == null ? new DefaultHttpHeaders() : extra;
+        HttpHeaders h = extra == null ? SwiftHeaders.create() : extra;
         if (!h.contains("Content-Type")) {
             h.set("Content-Type", SwiftException.HTML);
         }

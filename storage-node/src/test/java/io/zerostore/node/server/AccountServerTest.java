@@ -112,6 +112,12 @@ class AccountServerTest {
         DbServers.Res gone = s.account("GET", A);
         assertThat(gone.status()).isEqualTo(404);
         assertThat(gone.header("X-Account-Status")).isEqualTo("Deleted");
+        // Swift's _deleted_response has an empty body (the proxy relays it as is)
+        assertThat(gone.body()).isEmpty();
+        assertThat(del.body()).isEmpty();
+        DbServers.Res postGone = s.account("POST", A, "X-Timestamp", "1795629419.50000");
+        assertThat(postGone.status()).isEqualTo(404);
+        assertThat(postGone.body()).isEmpty();
         DbServers.Res again = s.account("PUT", A, "X-Timestamp", "1795629420.00000");
         assertThat(again.status()).isEqualTo(403);
         assertThat(again.body()).isEqualTo("Recently deleted");

@@ -108,4 +108,39 @@ class ContainerAccountPropagationTest {
             eventually(() -> s.container("GET", "/d1/7/AUTH_a/c").status() == 204);
         }
     }
+
+    @Test
+    void objectPostUpdatesTheListingAndKeepsItsContentType() throws Exception {
+        String objectServer = "[object-server]\nbind_ip = 127.0.0.1\nbind_port = 0\nasync_pending_interval = 0\n";
+        try (DbServers s = new DbServers(tmp, Duration.ofSeconds(60), objectServer)) {
+            int objectPort = s.node.server(ObjectServer.class).orElseThrow().port();
+            s.container("PUT", "/d1/7/AUTH_a/c", "X-Timestamp", "1795632290.00000");
+            String containerHost = "127.0.0.1:" + s.containerServer.port();
+            String[] target = {"X-Container-Host", containerHost, "X-Container-Device", "d1",
+                "X-Container-Partition", "7"};
+            assertThat(s.send(objectPort, "PUT", "/d1/5/AUTH_a/c/o", "hello".getBytes(StandardCharsets.UTF_8),
+                    concat(target, "X-Timestamp", "1795632300.00000", "Content-Type", "a/b")).status()).isEqualTo(201);
+            // Swift: every POST updates the listing; its last_modified becomes the POST's time
+            assertThat(s.send(objectPort, "POST", "/d1/5/AUTH_a/c/o", null,
+                    concat(target, "X-Timestamp", "1795632310.00000", "Content-Type", "c/d")).status()).isEqualTo(202);
+            eventually(() -> s.container("GET", "/d1/7/AUTH_a/c?format=json").body().contains("\"c/d\""));
+            assertThat(s.container("GET", "/d1/7/AUTH_a/c?format=json").body())
+                    .contains("\"bytes\": 5", "\"last_modified\": \"2026-11-25T18:45:10.000000\"");
+            // a later POST without a type keeps the one the earlier POST set
+            assertThat(s.send(objectPort, "POST", "/d1/5/AUTH_a/c/o", null,
+                    concat(target, "X-Timestamp", "1795632320.00000", "X-Object-Meta-A", "1")).status()).isEqualTo(202);
+            DbServers.Res head = s.send(objectPort, "HEAD", "/d1/5/AUTH_a/c/o");
+            assertThat(head.header("Content-Type")).isEqualTo("c/d");
+            assertThat(head.header("X-Object-Meta-A")).isEqualTo("1");
+            eventually(() -> s.container("GET", "/d1/7/AUTH_a/c?format=json").body()
+                    .contains("\"last_modified\": \"2026-11-25T18:45:20.000000\""));
+            assertThat(s.container("GET", "/d1/7/AUTH_a/c?format=json").body()).contains("\"c/d\"");
+        }
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 }

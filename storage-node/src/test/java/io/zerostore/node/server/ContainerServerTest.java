@@ -137,6 +137,9 @@ class ContainerServerTest {
         DbServers.Res badUtf8 = s.container("GET", C + "?prefix=%FF");
         assertThat(badUtf8.status()).isEqualTo(400);
         assertThat(badUtf8.body()).isEqualTo("\"prefix\" parameter not valid UTF-8");
+        assertThat(badUtf8.header("Content-Type")).isEqualTo("text/plain");
+        // a NUL is valid UTF-8 (Swift's get_param takes it): it matches no name
+        assertThat(s.container("GET", C + "?prefix=%00").status()).isEqualTo(204);
     }
 
     @Test

@@ -8,7 +8,9 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.AttributeKey;
 import io.zerostore.common.http.EventLoops;
@@ -45,7 +47,13 @@ final class ConnectionPool {
                         ch.pipeline()
                                 .addLast("idle", new IdleStateHandler(0, 0,
                                         options.idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
-                                .addLast("codec", new HttpClientCodec(16 * 1024, 64 * 1024, 256 * 1024))
+                                .addLast("codec", new HttpClientCodec(new HttpDecoderConfig()
+                                        .setMaxInitialLineLength(16 * 1024)
+                                        .setMaxHeaderSize(64 * 1024)
+                                        .setMaxChunkSize(256 * 1024)
+                                        // metadata names may carry non-ASCII bytes, as in Swift
+                                        .setHeadersFactory(DefaultHttpHeadersFactory.headersFactory()
+                                                .withNameValidation(false)), false, false))
                                 .addLast("exchange", new ClientConnectionHandler());
                     }
                 });

@@ -142,7 +142,7 @@ public final class DbRequest {
      */
     public static String param(RequestPath p, String name) {
         if (p.invalidParams().contains(name)) {
-            throw SwiftException.html(400, "\"" + name + "\" parameter not valid UTF-8");
+            throw SwiftException.plain(400, "\"" + name + "\" parameter not valid UTF-8");
         }
         List<String> v = p.params().get(name);
         return v == null || v.isEmpty() ? null : v.get(v.size() - 1);

@@ -1,9 +1,9 @@
 package io.zerostore.node.server.db;
 
 import io.netty.buffer.Unpooled;
-import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.zerostore.common.http.HttpExchange;
+import io.zerostore.common.http.SwiftHeaders;
 import io.zerostore.common.swift.SwiftException;
 import io.zerostore.common.swift.SwiftStatus;
 import io.zerostore.common.swift.Timestamp;
@@ -28,7 +28,7 @@ public final class DbResponses {
     private DbResponses() {}
 
     public static HttpHeaders headers() {
-        return new DefaultHttpHeaders();
+        return SwiftHeaders.create();
     }
 
     /** A response with Swift's default body for the status (HTML for 202/4xx, empty for 201/204). */
@@ -37,6 +37,14 @@ public final class DbResponses {
             h.set("Content-Type", SwiftException.HTML);
         }
         ex.respond(code, h, SwiftStatus.defaultBody(code));
+    }
+
+    /** A response without a body (Swift's account server answers missing/deleted accounts so). */
+    public static void empty(HttpExchange ex, int code, HttpHeaders h) {
+        if (!h.contains("Content-Type")) {
+            h.set("Content-Type", "text/html; charset=utf-8");
+        }
+        ex.respond(code, h, Unpooled.EMPTY_BUFFER);
     }
 
     /** A response with a body of the given type (listings). */
@@ -82,6 +90,6 @@ public final class DbResponses {
     }
 
     public static SwiftException insufficientStorage(String device) {
-        return new SwiftException(507, SwiftStatus.insufficientStorageBody(device), SwiftException.HTML, Map.of());
+        return SwiftException.insufficientStorage(device);
     }
 }
