@@ -10,6 +10,10 @@
 #     --swift-only          do not start Zerostore (also automatic when ./zerostore is missing)
 #     --ours-timeout S      seconds to wait for Zerostore's TempAuth to answer (default 300;
 #                           ./zerostore may build its jar first)
+#     --ours-base-port N    base of Zerostore's storage node ports (default ours-port + 10)
+#     --warmup-round S      before round 1, an untimed round per store: S seconds of 4 KiB PUT,
+#                           S/2 of GET and HEAD, one large PUT and GET (default 20; 0: none).
+#                           A JVM compiles its hot paths under load first; Swift is not harmed
 #     --rounds N            repeat all workloads N times, alternating; the table shows medians
 #                           (default 1: a full run takes ~6 min per store at the defaults)
 #     --small-seconds S     measured seconds per 4 KiB PUT/GET and HEAD run (default 15)
@@ -33,6 +37,8 @@ JAR="$HERE/target/zerostore-bench.jar"
 DATA="$HERE/target/compare"
 SWIFT_PORT=18080
 OURS_PORT=18180
+OURS_BASE_PORT=""
+WARMUP_ROUND=20
 STATIC_PORT=18500
 SWIFT_ONLY=0
 OURS_TIMEOUT=300
@@ -58,6 +64,8 @@ while [ $# -gt 0 ]; do
     --ours-port) OURS_PORT="$2"; shift ;;
     --swift-only) SWIFT_ONLY=1 ;;
     --ours-timeout) OURS_TIMEOUT="$2"; shift ;;
+    --ours-base-port) OURS_BASE_PORT="$2"; shift ;;
+    --warmup-round) WARMUP_ROUND="$2"; shift ;;
     --rounds) ROUNDS="$2"; shift ;;
     --small-seconds) SMALL_SECONDS="$2"; shift ;;
     --warmup) WARMUP="$2"; shift ;;
@@ -71,11 +79,12 @@ while [ $# -gt 0 ]; do
     --ceiling) CEILING=1 ;;
     --out) OUT="$2"; shift ;;
     --skip-build) SKIP_BUILD=1 ;;
-    -h|--help) sed -n '2,28p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,31p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "compare: unknown option $1 (--help)" >&2; exit 2 ;;
   esac
   shift
 done
+OURS_BASE_PORT="${OURS_BASE_PORT:-$((OURS_PORT + 10))}"
 
 log() { echo "[compare $(date +%H:%M:%S)] $*" >&2; }
 
@@ -128,11 +137,13 @@ elif [ ! -x "$ROOT/zerostore" ]; then
   OURS_NOTE="not run: $ROOT/zerostore does not exist yet"
   log "$OURS_NOTE -- Swift only, ours is n/a"
 else
-  log "starting Zerostore: ./zerostore start --data $DATA/ours --port $OURS_PORT"
+  # --no-daemons: like the Swift all-in-one here, only the servers run (no replicators,
+  # auditor or expirer passes competing for the two cores)
+  log "starting Zerostore: ./zerostore start --data $DATA/ours --port $OURS_PORT --base-port $OURS_BASE_PORT --no-daemons"
   mkdir -p "$DATA/ours"
   # setsid makes it a session leader, so its PID is the process group to stop
-  setsid bash -c 'cd "$0" && exec ./zerostore start --data "$1" --port "$2"' \
-    "$ROOT" "$DATA/ours" "$OURS_PORT" > "$DATA/ours.log" 2>&1 < /dev/null &
+  setsid bash -c 'cd "$0" && exec ./zerostore start --data "$1" --port "$2" --base-port "$3" --no-daemons' \
+    "$ROOT" "$DATA/ours" "$OURS_PORT" "$OURS_BASE_PORT" > "$DATA/ours.log" 2>&1 < /dev/null &
   OURS_PGID=$!
   # ./zerostore builds its jar first when it is stale: allow for that, but give up as soon
   # as the process is gone (e.g. no `start` command yet)
@@ -169,6 +180,19 @@ bench() {
 # Each round runs every workload on each store in turn; with --rounds N > 1 the table shows
 # the median of the N rounds (the listing container is populated once).
 SMALL=(-c "$CONCURRENCY" -d "$SMALL_SECONDS" --warmup "$WARMUP")
+if [ "$WARMUP_ROUND" -gt 0 ]; then
+  log "warm-up round (untimed, not in the table)"
+  for t in "${TARGETS[@]}"; do
+    bench "$t" warm-put4k put --container bench-warm -s 4KiB -c "$CONCURRENCY" -d "$WARMUP_ROUND" --warmup 0 \
+      --names-out "$DATA/names-$t-warm.txt"
+    bench "$t" warm-get4k get --container bench-warm -c "$CONCURRENCY" -d $((WARMUP_ROUND / 2)) --warmup 0 \
+      --names-in "$DATA/names-$t-warm.txt"
+    bench "$t" warm-head head --container bench-warm -c "$CONCURRENCY" -d $((WARMUP_ROUND / 2)) --warmup 0 \
+      --names-in "$DATA/names-$t-warm.txt"
+    bench "$t" warm-putlarge put-large --container bench-warm --object large -s "$LARGE_SIZE" -n 1
+    bench "$t" warm-getlarge get-large --container bench-warm --object large -n 1
+  done
+fi
 for r in $(seq 1 "$ROUNDS"); do
   [ "$ROUNDS" -gt 1 ] && log "round $r of $ROUNDS"
   for t in "${TARGETS[@]}"; do

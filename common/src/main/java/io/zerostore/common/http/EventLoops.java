@@ -1,8 +1,10 @@
 package io.zerostore.common.http;
 
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.RecvByteBufAllocator;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
@@ -29,6 +31,18 @@ public final class EventLoops {
         IoHandlerFactory factory = nativeTransport() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         return new MultiThreadIoEventLoopGroup(n, new DefaultThreadFactory(name, true), factory);
+    }
+
+    /** Largest single socket read: a big body moves in fewer, larger chunks (and thread hand-overs). */
+    public static final int MAX_READ = 1 << 20;
+
+    /**
+     * Socket read sizes that start small and grow up to {@link #MAX_READ} while reads keep filling
+     * the buffer, so small requests stay cheap and long bodies are not cut into 64 KiB pieces
+     * (Netty's default ceiling), each a decode, a hand-over and a syscall.
+     */
+    public static RecvByteBufAllocator recvAllocator() {
+        return new AdaptiveRecvByteBufAllocator(64, 2048, MAX_READ);
     }
 
     public static Class<? extends ServerChannel> serverChannel() {

@@ -13,8 +13,10 @@ import java.util.stream.IntStream;
  * @param bindIp    address every server binds to
  * @param proxyPort the public Swift API port
  * @param basePort  base of the storage node ports
+ * @param daemons   whether the nodes run their background daemons (replicators, auditor, expirer);
+ *                  without them only the request path runs, as in the benchmark against Swift
  */
-public record AllInOneLayout(Path data, String bindIp, int proxyPort, int basePort) {
+public record AllInOneLayout(Path data, String bindIp, int proxyPort, int basePort, boolean daemons) {
     public static final int NODES = 3;
     public static final int REPLICAS = 3;
     public static final int PART_POWER = 10;
@@ -28,6 +30,10 @@ public record AllInOneLayout(Path data, String bindIp, int proxyPort, int basePo
         if (basePort < 1 || basePort + 10 * NODES + 2 > 65535) {
             throw new IllegalArgumentException("base port out of range: " + basePort);
         }
+    }
+
+    public AllInOneLayout(Path data, String bindIp, int proxyPort, int basePort) {
+        this(data, bindIp, proxyPort, basePort, true);
     }
 
     public IntStream nodes() {

@@ -19,6 +19,10 @@ public final class ConfigFiles {
             #   zerostore %s --conf %s
             """;
 
+    /** The sections of the node's background daemons; {@code interval = 0} runs no passes. */
+    private static final String[] NODE_DAEMONS = {"object-replicator", "object-auditor", "object-expirer",
+        "container-replicator", "account-replicator"};
+
     private final AllInOneLayout layout;
     private final HashSecrets secrets;
 
@@ -63,6 +67,12 @@ public final class ConfigFiles {
             conf.append("\n[").append(kind.section()).append("]\n")
                     .append("bind_ip = ").append(layout.bindIp()).append('\n')
                     .append("bind_port = ").append(layout.port(node, kind)).append('\n');
+        }
+        if (!layout.daemons()) {
+            conf.append("\n# --no-daemons: no background passes\n");
+            for (String daemon : NODE_DAEMONS) {
+                conf.append("[").append(daemon).append("]\ninterval = 0\n");
+            }
         }
         return conf.append('\n').append(secrets.section()).toString();
     }

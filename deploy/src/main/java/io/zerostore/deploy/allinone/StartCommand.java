@@ -32,9 +32,14 @@ public final class StartCommand implements Callable<Integer> {
             description = "Run each storage node as its own child JVM (pids in DATA/run, logs in DATA/log).")
     boolean nodesAsProcesses;
 
+    @Option(names = "--no-daemons",
+            description = "Run only the servers: no replicators, auditor or expirer (bench/compare.sh uses it, "
+                    + "since its Swift runs only the four server types).")
+    boolean noDaemons;
+
     @Override
     public Integer call() throws Exception {
-        AllInOneLayout layout = new AllInOneLayout(data, bind, port, basePort);
+        AllInOneLayout layout = new AllInOneLayout(data, bind, port, basePort, !noDaemons);
         AllInOne cluster = AllInOne.start(layout, nodesAsProcesses, System.err);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -54,7 +54,25 @@ class ConfigFilesTest {
         assertThat(Conf.load(moved.proxyConf()).section("proxy-server").getInt("bind_port", 0)).isEqualTo(9090);
     }
 
-    private static void assertHashSection(Conf conf, HashSecrets secrets) {
+    @Test
+    void noDaemonsTurnsEveryBackgroundPassOff() throws Exception {
+        AllInOneLayout with = new AllInOneLayout(dir, "127.0.0.1", 8080, 7000);
+        AllInOne.prepare(with);
+        Conf node = Conf.load(with.nodeConf(1));
+        assertThat(node.section("object-replicator").get("interval", null)).isNull();
+
+        AllInOneLayout without = new AllInOneLayout(dir, "127.0.0.1", 8080, 7000, false);
+        AllInOne.prepare(without);
+        node = Conf.load(without.nodeConf(1));
+        for (String daemon : new String[] {"object-replicator", "object-auditor", "object-expirer",
+            "container-replicator", "account-replicator"}) {
+            assertThat(node.section(daemon).getSeconds("interval", java.time.Duration.ofSeconds(30)))
+                    .as(daemon).isZero();
+        }
+        assertThat(node.section("object-server").getInt("bind_port", 0)).isEqualTo(7010);
+    }
+
+        private static void assertHashSection(Conf conf, HashSecrets secrets) {
         ConfSection hash = conf.section(HashSecrets.SECTION);
         assertThat(hash.get(HashSecrets.PREFIX_KEY, null)).isEqualTo(secrets.prefix());
         assertThat(hash.get(HashSecrets.SUFFIX_KEY, null)).isEqualTo(secrets.suffix());

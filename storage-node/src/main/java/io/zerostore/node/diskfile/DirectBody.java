@@ -7,13 +7,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /**
  * The body of a large upload written with {@code O_DIRECT}: bytes are gathered in an aligned
  * buffer and go from there to the disk in {@link #SIZE} pieces, without passing through the page
- * cache. A large object is not kept in the cache anyway ({@code keep_cache_size}), and here the
+ * cache. A large upload is not kept in the cache anyway ({@code direct_io_size}), and here the
  * cached write path costs more than the disk: a copy into the cache, page allocation, and at the
  * commit's fdatasync one long burst of writeback instead of writes spread over the upload.
  *
  * <p>The unaligned rest of the body (and the metadata trailer after it) is written through the page
- * cache once {@link #finish} turned O_DIRECT off; the commit's fdatasync covers both. A short
- * direct write (which would break the alignment of the next) also falls back to cached writes.
+ * cache once {@link #finish} turned O_DIRECT off; the commit's fdatasync covers both. A short or
+ * refused direct write (a short one would break the alignment of the next) falls back to cached
+ * writes for the rest of the body.
  */
 final class DirectBody {
     /** Alignment of O_DIRECT memory, length and offset: a 4 KiB sector is the largest in common use. */

@@ -19,7 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * Writes a version into {@code <device>/tmp/} through a native descriptor (the JDK cannot
  * fallocate or fdatasync a file by descriptor), then publishes it with the steps that make a
  * Swift write durable before it is acknowledged: trailer, fdatasync, rename, directory fsync.
- * A body announced larger than {@code keep_cache_size} bypasses the page cache ({@link DirectBody}).
+ * A body announced larger than {@code direct_io_size} bypasses the page cache ({@link DirectBody}).
  * Methods are synchronized because a timed-out upload may abort while its last write still runs.
  */
 final class LocalDiskFileWriter implements DiskFileWriter {
@@ -54,7 +54,7 @@ final class LocalDiskFileWriter implements DiskFileWriter {
             Files.createDirectories(tmpDir);
         }
         Path tmp = tmpDir.resolve("tmp" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
-        int fd = expectedSize > config.keepCacheSize() ? Natives.createExclusiveDirect(tmp) : -1;
+        int fd = expectedSize > config.directIoSize() ? Natives.createExclusiveDirect(tmp) : -1;
         boolean direct = fd >= 0;
         if (!direct) {
             fd = Natives.createExclusive(tmp);
@@ -146,7 +146,7 @@ final class LocalDiskFileWriter implements DiskFileWriter {
             }
             Natives.writeFully(fd, ByteBuffer.wrap(MetadataTrailer.encode(metadata)));
             Natives.fdatasync(fd);
-            if (bytes > config.keepCacheSize()) {
+            if (bytes > config.directIoSize()) {
                 Natives.fadvise(fd, 0, 0, Natives.POSIX_FADV_DONTNEED);
             }
             int f = fd;

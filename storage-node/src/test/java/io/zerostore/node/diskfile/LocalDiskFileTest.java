@@ -178,15 +178,15 @@ class LocalDiskFileTest {
         assertThat(u.size()).isPositive();
         assertThat(u.available()).isPositive().isLessThanOrEqualTo(u.free());
         LocalDiskFileManager mountChecked = new LocalDiskFileManager(
-                new DiskFileConfig(root, true, 0, 0, 604800, 1, 1L << 30), TestNode.HASH_PATH);
+                new DiskFileConfig(root, true, 0, 0, 604800, 1, 1L << 30, 1), TestNode.HASH_PATH);
         assertThatThrownBy(() -> mountChecked.device("sda")).isInstanceOf(DeviceUnavailableException.class);
     }
 
-    /** Bodies above keep_cache_size go through O_DIRECT: any length and chunking must read back exactly. */
+    /** Bodies above direct_io_size go through O_DIRECT: any length and chunking must read back exactly. */
     @Test
     void largeBodiesBypassingThePageCacheReadBackExactly() throws Exception {
         LocalDiskFileManager small = new LocalDiskFileManager(
-                new DiskFileConfig(root, false, 0, 1.0, 604800, 1024, 512L << 20), TestNode.HASH_PATH);
+                new DiskFileConfig(root, false, 0, 1.0, 604800, 1024, 512L << 20, 1024), TestNode.HASH_PATH);
         java.util.Random rnd = new java.util.Random(7);
         int n = 0;
         for (int size : new int[] {1025, DirectBody.ALIGN, DirectBody.SIZE, DirectBody.SIZE + 1,
