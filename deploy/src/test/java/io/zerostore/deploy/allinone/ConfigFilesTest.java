@@ -24,6 +24,7 @@ class ConfigFilesTest {
         assertThat(node2.section("container-server").getInt("bind_port", 0)).isEqualTo(7021);
         assertThat(node2.section("account-server").getInt("bind_port", 0)).isEqualTo(7022);
         assertThat(node2.section("account-server").get("bind_ip", null)).isEqualTo("127.0.0.1");
+        assertThat(node2.section("DEFAULT").getInt("workers", 0)).isEqualTo(1);
         assertHashSection(node2, secrets);
     }
 
