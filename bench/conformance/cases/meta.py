@@ -42,9 +42,18 @@ def _(x):
     x.req("HEAD", o)
     x.req("PUT", o, [("X-Object-Meta-\u00fcml", "v")], "abc")
     x.req("HEAD", o)
-    x.req("PUT", o, [("X-Object-Meta-Ctl", b"a\x01b")], "abc")
-    x.req("HEAD", o)
     x.req("GET", x.cpath(c) + "?format=json", extras=("listing-dates",))
+
+
+@case("meta.object.control-characters")
+def _(x):
+    """A control character (other than tab) in a metadata value."""
+    c = container(x)
+    o = x.obj(c, "ctl")
+    x.req("PUT", o, [("X-Object-Meta-Ctl", b"a\x01b")], "abc", fresh=True)
+    x.req("HEAD", o, fresh=True)
+    x.req("PUT", o, [("X-Object-Meta-Tab", b"a\tb")], "abc", fresh=True)
+    x.req("HEAD", o, fresh=True)
 
 
 @case("meta.object.limits")
