@@ -183,11 +183,10 @@ final class RowCodec {
             timestamp(in);
             in.readLong();
             in.readLong();
-            if (in.available() < 2 * Long.BYTES + Long.BYTES) {
-                return 0L;
+            if (in.available() >= 2 * Long.BYTES + Long.BYTES) {
+                timestamp(in);
             }
-            timestamp(in);
-            return in.readLong();
+            return rowId(in);
         });
     }
 
@@ -228,8 +227,9 @@ final class RowCodec {
         if (value == null) {
             return null;
         }
+        // older values end after the counts, or carry a row id but no counted-at
         return read(value, in -> new ContainerRow(name, timestamp(in), timestamp(in), in.readLong(), in.readLong(),
-                in.available() >= 2 * Long.BYTES ? timestamp(in) : Timestamp.ZERO));
+                in.available() >= 3 * Long.BYTES ? timestamp(in) : Timestamp.ZERO));
     }
 
     // ---- primitives ----

@@ -198,6 +198,24 @@ class RocksDbReplicasTest {
     }
 
     @Test
+    void containerRowValuesOfEarlierFormatsStillRead() {
+        ContainerRow row = new ContainerRow("c", ts(2), ts(1), 3, 30, ts(5));
+        byte[] now = RowCodec.containerRow(row, 42);
+        assertThat(RowCodec.containerRow("c", now)).isEqualTo(row);
+        assertThat(RowCodec.containerRowId(now)).isEqualTo(42);
+        // a row id but no counted-at (the first format with row ids)
+        byte[] withId = new byte[now.length - 16];
+        System.arraycopy(now, 0, withId, 0, now.length - 24);
+        System.arraycopy(now, now.length - 8, withId, now.length - 24, 8);
+        assertThat(RowCodec.containerRowId(withId)).isEqualTo(42);
+        assertThat(RowCodec.containerRow("c", withId).countedAt()).isEqualTo(Timestamp.ZERO);
+        // neither (before replication)
+        byte[] plain = Arrays.copyOf(now, now.length - 24);
+        assertThat(RowCodec.containerRowId(plain)).isZero();
+        assertThat(RowCodec.containerRow("c", plain).objectCount()).isEqualTo(3);
+    }
+
+    @Test
     void recordsScanInHashOrderFromAMarker() {
         for (int i = 0; i < 5; i++) {
             c1.put("a", "c" + i, ts(1), Metadata.empty(), List.of()).join();
