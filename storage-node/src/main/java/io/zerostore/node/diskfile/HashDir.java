@@ -58,6 +58,10 @@ public final class HashDir {
 
     /** Lists and classifies {@code dir}; a missing directory is empty. */
     public static Contents scan(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            // the common case of a new object: a stat instead of a thrown NoSuchFileException
+            return new Contents(null, null, null, List.of());
+        }
         List<Entry> entries = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path p : files) {

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.zerostore.common.swift.HashPath;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * Writes a version into {@code <device>/tmp/} through a native descriptor (the JDK cannot
  * fallocate or fdatasync a file by descriptor), then publishes it with the steps that make a
  * Swift write durable before it is acknowledged: trailer, fdatasync, rename, directory fsync.
+ * A body announced larger than {@code keep_cache_size} bypasses the page cache ({@link DirectBody}).
  * Methods are synchronized because a timed-out upload may abort while its last write still runs.
  */
 final class LocalDiskFileWriter implements DiskFileWriter {
@@ -29,6 +31,7 @@ final class LocalDiskFileWriter implements DiskFileWriter {
     private final String ext;
     private final MessageDigest md5 = HashPath.md5();
     private int fd;
+    private DirectBody direct;
     private long bytes;
     private long syncedUpTo;
     private String etag;
@@ -47,10 +50,19 @@ final class LocalDiskFileWriter implements DiskFileWriter {
             throws IOException {
         checkReserve(config, device, Math.max(expectedSize, 0));
         Path tmpDir = device.resolve("tmp");
-        Files.createDirectories(tmpDir);
+        if (!Files.isDirectory(tmpDir)) {
+            Files.createDirectories(tmpDir);
+        }
         Path tmp = tmpDir.resolve("tmp" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
-        int fd = Natives.createExclusive(tmp);
+        int fd = expectedSize > config.keepCacheSize() ? Natives.createExclusiveDirect(tmp) : -1;
+        boolean direct = fd >= 0;
+        if (!direct) {
+            fd = Natives.createExclusive(tmp);
+        }
         LocalDiskFileWriter w = new LocalDiskFileWriter(config, hashDir, tmp, fd, ext);
+        if (direct) {
+            w.direct = new DirectBody(fd);
+        }
         try {
             Natives.fallocate(fd, 0, expectedSize);
         } catch (IOException e) {
@@ -87,6 +99,13 @@ final class LocalDiskFileWriter implements DiskFileWriter {
         for (ByteBuffer b : chunk.nioBuffers()) {
             md5.update(b);
         }
+        if (direct != null) {
+            for (ByteBuffer b : chunk.nioBuffers()) {
+                direct.append(b);
+            }
+            bytes += n;
+            return;
+        }
         if (chunk.hasMemoryAddress()) {
             Natives.writeFully(fd, chunk.memoryAddress() + chunk.readerIndex(), n);
         } else {
@@ -122,6 +141,9 @@ final class LocalDiskFileWriter implements DiskFileWriter {
             throw new IOException("writer already finished");
         }
         try {
+            if (direct != null) {
+                direct.finish();
+            }
             Natives.writeFully(fd, ByteBuffer.wrap(MetadataTrailer.encode(metadata)));
             Natives.fdatasync(fd);
             if (bytes > config.keepCacheSize()) {
@@ -150,7 +172,15 @@ final class LocalDiskFileWriter implements DiskFileWriter {
             for (Path p = hashDir; p != null && !Files.isDirectory(p); p = p.getParent()) {
                 created.add(p);
             }
-            Files.createDirectories(hashDir);
+            // top-down mkdir of just the missing levels: Files.createDirectories would find them by
+            // catching an exception per level, on every new object
+            for (int i = created.size() - 1; i >= 0; i--) {
+                try {
+                    Files.createDirectory(created.get(i));
+                } catch (FileAlreadyExistsException e) {
+                    // a concurrent upload made it
+                }
+            }
             try {
                 Files.move(tmp, hashDir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
             } catch (NoSuchFileException e) {
@@ -174,6 +204,9 @@ final class LocalDiskFileWriter implements DiskFileWriter {
             return;
         }
         done = true;
+        if (direct != null) {
+            direct.release();
+        }
         if (fd >= 0) {
             try {
                 Natives.close(fd);

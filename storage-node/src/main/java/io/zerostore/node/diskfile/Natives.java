@@ -29,6 +29,10 @@ public final class Natives {
     static final int O_CREAT = 0100;
     static final int O_EXCL = 0200;
     static final int O_CLOEXEC = 02000000;
+    static final int O_DIRECT = 040000;
+    private static final int F_GETFL = 3;
+    private static final int F_SETFL = 4;
+    private static final int EINVAL = 22;
     static final int FALLOC_FL_KEEP_SIZE = 1;
     public static final int POSIX_FADV_WILLNEED = 3;
     public static final int POSIX_FADV_DONTNEED = 4;
@@ -49,6 +53,8 @@ public final class Natives {
         @ssize_t long write(int fd, @In ByteBuffer buf, @size_t long count);
 
         int fallocate(int fd, int mode, @off_t long offset, @off_t long len);
+
+        int fcntl(int fd, int cmd, int arg);
 
         int fdatasync(int fd);
 
@@ -103,6 +109,48 @@ public final class Natives {
             int e = errno();
             if (e != EINTR) {
                 throw error("open", path.toString(), e);
+            }
+        }
+    }
+
+    /**
+     * Like {@link #createExclusive}, but with {@code O_DIRECT}: writes bypass the page cache and
+     * must be aligned. Returns -1 (and creates nothing) where the file system refuses O_DIRECT.
+     */
+    static int createExclusiveDirect(Path path) throws IOException {
+        while (true) {
+            int fd = LIBC.open(path.toString(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_DIRECT, 0644);
+            if (fd >= 0) {
+                return fd;
+            }
+            int e = errno();
+            if (e == EINVAL) {
+                return -1;
+            }
+            if (e != EINTR) {
+                throw error("open", path.toString(), e);
+            }
+        }
+    }
+
+    /** Turns {@code O_DIRECT} off on an open descriptor: the writes that follow go through the page cache. */
+    static void clearDirect(int fd) throws IOException {
+        int flags = LIBC.fcntl(fd, F_GETFL, 0);
+        if (flags < 0 || LIBC.fcntl(fd, F_SETFL, flags & ~O_DIRECT) < 0) {
+            throw error("fcntl", "fd " + fd, errno());
+        }
+    }
+
+    /** One write(2) of the buffer's remaining bytes; returns the count written (possibly short), EINTR retried. */
+    static long writeOnce(int fd, ByteBuffer buffer) throws IOException {
+        while (true) {
+            long n = LIBC.write(fd, buffer, buffer.remaining());
+            if (n >= 0) {
+                return n;
+            }
+            int e = errno();
+            if (e != EINTR) {
+                throw error("write", "fd " + fd, e);
             }
         }
     }

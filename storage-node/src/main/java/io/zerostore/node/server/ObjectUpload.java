@@ -14,6 +14,7 @@ import io.zerostore.node.diskfile.DiskFileWriter;
 import io.zerostore.node.diskfile.ObjectMetadata;
 import io.zerostore.node.updater.ContainerUpdate;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -23,13 +24,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
- * Streams one PUT body to its {@link DiskFileWriter}: each chunk is written on the device's disk
- * thread, and the next chunk is requested only after that write returned, so a slow disk slows
- * the socket instead of filling memory. The end verifies the ETag (422), commits, sends the
- * container update and answers 201. A broken connection (499), a stalled client (408) or a disk
- * error removes the temporary file: nothing becomes visible.
+ * Streams one PUT body to its {@link DiskFileWriter}. The chunks that arrive while the device's
+ * disk thread writes the previous ones are gathered and written together by its next task, and
+ * the socket is read ahead by at most {@link #READ_AHEAD} bytes: a slow disk still slows the
+ * socket instead of filling memory, but a fast one is not held to one thread hop per socket read.
+ * A body that is complete on the wire (a small object) is written and committed by one disk task.
+ * The end verifies the ETag (422), commits, sends the container update and answers 201. A broken
+ * connection (499), a stalled client (408) or a disk error removes the temporary file: nothing
+ * becomes visible.
+ *
+ * <p>The batching state is confined to the connection's event loop; the writer is used by one
+ * disk task at a time, in order.
  */
 final class ObjectUpload implements BodySubscriber {
+    /** Body bytes read from the socket but not yet handed to the disk, at most (plus one socket read). */
+    static final int READ_AHEAD = 512 * 1024;
+
     private final ObjectContext ctx;
     private final HttpExchange ex;
     private final ObjectRequest req;
@@ -38,10 +48,16 @@ final class ObjectUpload implements BodySubscriber {
     private final Timestamp ts;
     private final long expectedLength;
     private final AtomicBoolean finished = new AtomicBoolean();
-    private Supplier<CompletableFuture<Void>> onCommitted = () -> CompletableFuture.completedFuture(null);
     private volatile long waitingSince = -1;
     private long received;
     private ScheduledFuture<?> timer;
+    private Supplier<CompletableFuture<Void>> onCommitted = () -> CompletableFuture.completedFuture(null);
+    // event loop only
+    private final ArrayDeque<ByteBuf> pending = new ArrayDeque<>();
+    private long pendingBytes;
+    private boolean writing;
+    private boolean ended;
+    private boolean requested;
 
     ObjectUpload(ObjectContext ctx, HttpExchange ex, ObjectRequest req, DiskFile file, DiskFileWriter writer,
                  Timestamp ts, long expectedLength) {
@@ -54,7 +70,6 @@ final class ObjectUpload implements BodySubscriber {
         this.expectedLength = expectedLength;
     }
 
-    /** Subscribing asks for the first chunk, which sends {@code 100 Continue} if it was expected. */
     /**
      * More updates to send once the object is durable (the expiring-queue changes); the answer
      * waits for them as for the container update.
@@ -64,10 +79,14 @@ final class ObjectUpload implements BodySubscriber {
         return this;
     }
 
+    /** Subscribing asks for the first chunk, which sends {@code 100 Continue} if it was expected. */
     void start() {
-        waitingSince = System.nanoTime();
-        armTimer(ctx.config().clientTimeout().toNanos());
-        ex.body().subscribe(this);
+        ex.eventLoop().execute(() -> {
+            requested = true;
+            waitingSince = System.nanoTime();
+            armTimer(ctx.config().clientTimeout().toNanos());
+            ex.body().subscribe(this);
+        });
     }
 
     private void armTimer(long delayNanos) {
@@ -90,6 +109,7 @@ final class ObjectUpload implements BodySubscriber {
 
     @Override
     public void onChunk(ByteBuf chunk) {
+        requested = false;
         waitingSince = -1;
         received += chunk.readableBytes();
         if (finished.get()) {
@@ -101,48 +121,113 @@ final class ObjectUpload implements BodySubscriber {
             fail(SwiftException.plain(413, "Your request is too large."));
             return;
         }
-        ctx.executors().continueWith(req.device(), () -> {
-            try {
-                if (!finished.get()) {
-                    writer.write(chunk);
-                }
-            } finally {
-                chunk.release();
-            }
-            return null;
-        }).whenComplete((v, err) -> {
-            if (err != null) {
-                fail(err);
-            } else if (!finished.get()) {
-                waitingSince = System.nanoTime();
-                ex.body().request();
-            }
-        });
+        pending.add(chunk);
+        pendingBytes += chunk.readableBytes();
+        if (ex.body().isComplete()) {
+            requestMore(); // only the end is left: it comes at once, and one disk task writes and commits
+            return;
+        }
+        if (!writing) {
+            writeBatch(false);
+        }
+        if (pendingBytes < READ_AHEAD) {
+            requestMore();
+        }
     }
 
     @Override
     public void onEnd() {
+        requested = false;
         waitingSince = -1;
-        ctx.executors().continueWith(req.device(), this::commit).whenComplete((update, err) -> {
-            if (err != null) {
-                fail(err);
-                return;
+        ended = true;
+        if (!writing && !finished.get()) {
+            writeBatch(true);
+        }
+    }
+
+    private void requestMore() {
+        requested = true;
+        waitingSince = System.nanoTime();
+        ex.body().request();
+    }
+
+    /** Hands every pending chunk to one disk task; the last one also commits. */
+    private void writeBatch(boolean last) {
+        ByteBuf[] batch = pending.toArray(ByteBuf[]::new);
+        pending.clear();
+        pendingBytes = 0;
+        writing = true;
+        ctx.executors().continueWith(req.device(), () -> {
+            try {
+                for (ByteBuf b : batch) {
+                    if (!finished.get()) {
+                        writer.write(b);
+                    }
+                }
+            } finally {
+                for (ByteBuf b : batch) {
+                    b.release();
+                }
             }
-            if (update == null || !finished.compareAndSet(false, true)) {
-                return;
+            return last ? commit() : null;
+        }).whenComplete((committed, err) -> ex.eventLoop().execute(() -> written(last, committed, err)));
+    }
+
+    /** On the event loop, after a disk task. */
+    private void written(boolean last, Committed committed, Throwable err) {
+        writing = false;
+        if (err != null) {
+            fail(err);
+        } else if (finished.get()) {
+            releasePending();
+        } else if (last) {
+            committed(committed);
+        } else if (ended) {
+            writeBatch(true);
+        } else {
+            if (!pending.isEmpty()) {
+                writeBatch(false);
             }
-            cancelTimer();
-            CompletableFuture<Void> more = onCommitted.get();
-            HttpHeaders h = SwiftHeaders.create();
-            h.set("Etag", writer.etag());
-            h.set("Last-Modified", HttpDate.format(ts.ceilSeconds()));
-            h.set("Content-Type", SwiftException.HTML);
-            // wait on a new future: completing the update's own future early would skip its async pending
-            CompletableFuture.allOf(ctx.updater().update(req.device(), update.device(), file.hash(), ts,
-                            update.update()), more)
-                    .completeOnTimeout(null, ctx.config().containerUpdateTimeout().toNanos(), TimeUnit.NANOSECONDS)
-                    .whenComplete((x, e) -> ex.respond(201, h, ""));
-        });
+            if (!requested) {
+                requestMore();
+            }
+        }
+    }
+
+    /** Answers 201 once the container replicas were told (or the update timed out into an async pending). */
+    private void committed(Committed c) {
+        if (c == null || !finished.compareAndSet(false, true)) {
+            return;
+        }
+        cancelTimer();
+        HttpHeaders h = SwiftHeaders.create();
+        h.set("Etag", writer.etag());
+        h.set("Last-Modified", HttpDate.format(ts.ceilSeconds()));
+        h.set("Content-Type", SwiftException.HTML);
+        CompletableFuture<Void> more = onCommitted.get();
+        // the updates go on (into an async pending if need be) after the timeout answered the client;
+        // the timer is the event loop's own, not a wake-up of another thread per PUT
+        AtomicBoolean answered = new AtomicBoolean();
+        Runnable answer = () -> {
+            if (answered.compareAndSet(false, true)) {
+                ex.respond(201, h, "");
+            }
+        };
+        ScheduledFuture<?> deadline = ex.eventLoop().schedule(answer,
+                ctx.config().containerUpdateTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        CompletableFuture.allOf(ctx.updater().update(req.device(), c.device(), file.hash(), ts, c.update()), more)
+                .whenComplete((x, e) -> {
+                    deadline.cancel(false);
+                    answer.run();
+                });
+    }
+
+    private void releasePending() {
+        ByteBuf b;
+        while ((b = pending.poll()) != null) {
+            b.release();
+        }
+        pendingBytes = 0;
     }
 
     private record Committed(Path device, ContainerUpdate update) {}
@@ -198,6 +283,7 @@ final class ObjectUpload implements BodySubscriber {
             return;
         }
         cancelTimer();
+        releasePending();
         ctx.executors().continueWith(req.device(), () -> {
             writer.abort();
             return null;

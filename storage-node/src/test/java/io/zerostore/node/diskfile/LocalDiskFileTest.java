@@ -181,4 +181,50 @@ class LocalDiskFileTest {
                 new DiskFileConfig(root, true, 0, 0, 604800, 1, 1L << 30), TestNode.HASH_PATH);
         assertThatThrownBy(() -> mountChecked.device("sda")).isInstanceOf(DeviceUnavailableException.class);
     }
+
+    /** Bodies above keep_cache_size go through O_DIRECT: any length and chunking must read back exactly. */
+    @Test
+    void largeBodiesBypassingThePageCacheReadBackExactly() throws Exception {
+        LocalDiskFileManager small = new LocalDiskFileManager(
+                new DiskFileConfig(root, false, 0, 1.0, 604800, 1024, 512L << 20), TestNode.HASH_PATH);
+        java.util.Random rnd = new java.util.Random(7);
+        int n = 0;
+        for (int size : new int[] {1025, DirectBody.ALIGN, DirectBody.SIZE, DirectBody.SIZE + 1,
+                3 * DirectBody.SIZE + 4095, 2 * DirectBody.SIZE + 12345}) {
+            byte[] body = new byte[size];
+            rnd.nextBytes(body);
+            DiskFile f = small.get("sda", 3, "a", "c", "big" + n++);
+            try (DiskFileWriter w = f.create(size)) {
+                int off = 0;
+                while (off < size) {
+                    int len = Math.min(size - off, 1 + rnd.nextInt(200_000));
+                    ByteBuf chunk = rnd.nextBoolean() ? PooledByteBufAllocator.DEFAULT.directBuffer(len)
+                            : Unpooled.buffer(len);
+                    chunk.writeBytes(body, off, len);
+                    w.write(chunk);
+                    chunk.release();
+                    off += len;
+                }
+                w.commit(meta(ts(1), w.bytesWritten(), w.etag()));
+                assertThat(w.etag()).isEqualTo(java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("MD5").digest(body)));
+            }
+            try (StoredObject o = ((ObjectState.Present) f.read(0)).object()) {
+                assertThat(o.contentLength()).isEqualTo(size);
+                ByteBuffer b = ByteBuffer.allocate(size);
+                while (b.hasRemaining() && o.channel().read(b, b.position()) > 0) {
+                    // read all
+                }
+                assertThat(b.array()).isEqualTo(body);
+                assertThat(o.metadata().etag()).isEqualTo(java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("MD5").digest(body)));
+            }
+        }
+        DiskFile aborted = small.get("sda", 3, "a", "c", "aborted");
+        try (DiskFileWriter w = aborted.create(5 * DirectBody.SIZE)) {
+            w.write(Unpooled.wrappedBuffer(new byte[DirectBody.SIZE + 7]));
+        }
+        assertThat(aborted.read(0)).isInstanceOf(ObjectState.Missing.class);
+        assertThat(names(root.resolve("sda").resolve("tmp"))).isEmpty();
+    }
 }
