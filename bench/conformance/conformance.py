@@ -83,7 +83,14 @@ def compare_steps(sa, sb):
             diffs.append(Diff(i, (sa[i] if i < len(sa) else sb[i]).label, "steps",
                               len(sa), len(sb)))
             break
-        diffs.extend(compare_records(i, sa[i].label, sa[i].record, sb[i].record))
+        found = compare_records(i, sa[i].label, sa[i].record, sb[i].record)
+        if sa[i].note:
+            for d in found:
+                if d.field == "body":
+                    d.field = "note:" + sa[i].note
+                    d.swift, d.ours = sa[i].record.body.decode("utf-8", "replace"), sb[i].record.body.decode(
+                        "utf-8", "replace")
+        diffs.extend(found)
     return diffs
 
 
@@ -210,6 +217,9 @@ def main():
             if not d.known:
                 if d.field == "body":
                     print("          %s" % d.ours)
+                elif d.field.startswith("note:"):
+                    print("          swift: %s" % d.swift)
+                    print("          ours:  %s" % d.ours)
                 else:
                     print("          swift: %s" % _show(d.swift))
                     print("          ours:  %s" % _show(d.ours))

@@ -1,5 +1,6 @@
 """The case kit: targets, the per-target context a case runs in, and the case registry."""
 
+import time
 import urllib.parse
 
 import rawhttp
@@ -30,26 +31,38 @@ class Target:
         return rawhttp.Connection(self.host, self.port)
 
     def login(self):
+        """Logs every test user in and makes sure both test accounts exist. A cluster that has just
+        started may answer 503 until its storage servers are up: retried for up to two minutes."""
         conn = self.connection()
         try:
             for user, (name, key) in USERS.items():
-                head = rawhttp.build_head("GET", "/auth/v1.0", [
-                    ("Host", "%s:%d" % (self.host, self.port)), ("X-Auth-User", name), ("X-Auth-Key", key)])
-                r = conn.exchange(head)
+                r = self._ready(conn, "GET", "/auth/v1.0", [("X-Auth-User", name), ("X-Auth-Key", key)])
                 if r.status != 200:
                     raise SystemExit("%s: login of %s failed: %d %s" % (self.name, name, r.status, r.reason))
                 self.tokens[user] = r.header("X-Auth-Token")
             # both test accounts must exist (not merely be auto-created on the fly) before any
             # case runs, as on a cluster that has been used
             for account, user in (("AUTH_test", "tester"), ("AUTH_test2", "tester2")):
-                head = rawhttp.build_head("PUT", "/v1/%s/conformance-init" % account, [
-                    ("Host", "%s:%d" % (self.host, self.port)), ("X-Auth-Token", self.tokens[user]),
-                    ("Content-Length", "0")])
-                r = conn.exchange(head)
+                r = self._ready(conn, "PUT", "/v1/%s/conformance-init" % account,
+                                [("X-Auth-Token", self.tokens[user]), ("Content-Length", "0")])
                 if r.status not in (201, 202):
                     raise SystemExit("%s: PUT %s/conformance-init: %d %s" % (self.name, account, r.status, r.reason))
         finally:
             conn.close()
+
+    def _ready(self, conn, method, path, headers):
+        deadline = time.time() + 120
+        while True:
+            try:
+                head = rawhttp.build_head(method, path, [("Host", "%s:%d" % (self.host, self.port))] + headers)
+                r = conn.exchange(head, method=method)
+                if r.status < 500 or time.time() > deadline:
+                    return r
+            except OSError:
+                conn.close()
+                if time.time() > deadline:
+                    raise
+            time.sleep(1)
 
 
 class Step:
@@ -58,6 +71,7 @@ class Step:
         self.request = request
         self.response = response
         self.record = record
+        self.note = None
 
 
 class Ctx:
@@ -127,10 +141,14 @@ class Ctx:
         return r
 
     def note(self, label, value):
-        """Records a derived value (e.g. 'same token as before') for comparison."""
+        """Records a derived value (e.g. 'same token as before') for comparison; differences show
+        as field note:<label> (spaces become dashes, so known-diffs.txt can name it)."""
+        label = label.replace(" ", "-")
         resp = rawhttp.Response("", 0, "", [], str(value).encode(), False, False)
         rec = normalize(resp, self.target.port, ("no-ceil-check",))
-        self.steps.append(Step("note: " + label, "note " + label, resp, rec))
+        step = Step("note: " + label, "note " + label, resp, rec)
+        step.note = label
+        self.steps.append(step)
 
     def obj(self, container, name):
         return "/v1/%s/%s/%s" % (self.acct, q(container), q(name))

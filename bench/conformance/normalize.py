@@ -36,6 +36,11 @@ SET_VALUED = {"allow", "access-control-allow-methods", "access-control-allow-hea
 ACCOUNT_COUNTS = re.compile(r"^x-account-(storage-policy-[^-]+-)?(container-count|object-count|bytes-used)$")
 
 
+def ascii_lower(name):
+    """HTTP header names are case-insensitive in ASCII only: other bytes must match exactly."""
+    return "".join(c.lower() if c < "\x80" else c for c in name)
+
+
 class Record:
     """A response reduced to what is compared: status, reason, headers (name, latin-1 str value)
     in wire order, body bytes."""
@@ -50,14 +55,14 @@ class Record:
         """lower-case name -> list of values."""
         m = {}
         for k, v in self.headers:
-            m.setdefault(k.lower(), []).append(v)
+            m.setdefault(ascii_lower(k), []).append(v)
         return m
 
     def names(self):
         """lower-case name -> the name as sent (first occurrence)."""
         m = {}
         for k, _ in self.headers:
-            m.setdefault(k.lower(), k)
+            m.setdefault(ascii_lower(k), k)
         return m
 
 

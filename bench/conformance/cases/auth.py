@@ -70,6 +70,8 @@ def _(x):
     get_token(x, "/auth/v1.0", creds, method="POST")
     get_token(x, "/auth/v1.0", creds, method="HEAD")
     get_token(x, "/auth/v1.0", creds, method="PUT")
+    get_token(x, "/auth/v2", creds, method="POST")
+    get_token(x, "/auth/v1/test/auth/more", creds, method="DELETE")
 
 
 @case("auth.token-use")

@@ -40,11 +40,23 @@ def _(x):
     x.req("HEAD", o)
     x.req("POST", o, [("X-Object-Meta-Latin", b"bl\xfce"), ("X-Object-Meta-Mixed", b"\xc3\xbc\xff")])
     x.req("HEAD", o)
+    # names: latin-1 bytes, then UTF-8 bytes
     x.req("PUT", o, [("X-Object-Meta-\u00fcml", "v")], "abc")
     x.req("HEAD", o)
-    x.req("PUT", o, [("X-Object-Meta-Ctl", b"a\x01b")], "abc")
+    x.req("PUT", o, [(b"X-Object-Meta-\xc3\xbcml".decode("latin-1"), "v"), ("X-OBJECT-META-\u00c4BC", "w")], "abc")
     x.req("HEAD", o)
     x.req("GET", x.cpath(c) + "?format=json", extras=("listing-dates",))
+
+
+@case("meta.object.control-characters")
+def _(x):
+    """A control character (other than tab) in a metadata value."""
+    c = container(x)
+    o = x.obj(c, "ctl")
+    x.req("PUT", o, [("X-Object-Meta-Ctl", b"a\x01b")], "abc", fresh=True)
+    x.req("HEAD", o, fresh=True)
+    x.req("PUT", o, [("X-Object-Meta-Tab", b"a\tb")], "abc", fresh=True)
+    x.req("HEAD", o, fresh=True)
 
 
 @case("meta.object.limits")

@@ -69,14 +69,29 @@ def _(x):
     c = container(x)
     x.req("PUT", x.obj(c, "ch"), [("Content-Type", "text/plain")], chunks=[b"hello ", b"chunked ", b"world"])
     x.req("GET", x.obj(c, "ch"))
-    x.req("PUT", x.obj(c, "ch2"), [("Content-Type", "text/plain"), ("Content-Length", "3")],
-          chunks=[b"hello ", b"world"])
-    x.req("GET", x.obj(c, "ch2"))
-    x.req("PUT", x.obj(c, "ch3"), [("Content-Type", "text/plain"), ("Transfer-Encoding", "Chunked")],
+    x.req("PUT", x.obj(c, "ch4"), [("Content-Type", "text/plain"), ("Transfer-Encoding", "chunked")],
           chunks=[b"x" * 70000, b"y"])
-    x.req("HEAD", x.obj(c, "ch3"))
+    x.req("HEAD", x.obj(c, "ch4"))
     x.req("PUT", x.obj(c, "ex"), [("Content-Type", "text/plain")], "continue", expect_continue=True)
     x.req("GET", x.obj(c, "ex"))
+
+
+@case("object.chunked-with-content-length")
+def _(x):
+    """Both Transfer-Encoding: chunked and Content-Length: chunked wins (the length is dropped)."""
+    c = container(x)
+    x.req("PUT", x.obj(c, "ch2"), [("Content-Type", "text/plain"), ("Content-Length", "3")],
+          chunks=[b"hello ", b"world"], fresh=True)
+    x.req("GET", x.obj(c, "ch2"), fresh=True)
+
+
+@case("object.chunked-capitalised")
+def _(x):
+    """Transfer-Encoding: Chunked (capital C; transfer codings are case-insensitive)."""
+    c = container(x)
+    x.req("PUT", x.obj(c, "ch3"), [("Content-Type", "text/plain"), ("Transfer-Encoding", "Chunked")],
+          chunks=[b"x" * 70000, b"y"], fresh=True)
+    x.req("HEAD", x.obj(c, "ch3"), fresh=True)
 
 
 @case("object.length-errors")
@@ -243,3 +258,41 @@ def _(x):
     x.req("GET", o, [("Connection", "close")], fresh=True)
     x.req("HEAD", o, version="HTTP/1.0", fresh=True)
     x.req("GET", o, host=False, fresh=True, label="GET without Host (HTTP/1.1)")
+
+
+@case("object.v1_0-and-newest")
+def _(x):
+    """The v1.0 API path and X-Newest reads."""
+    c = container(x)
+    x.req("PUT", "/v1.0/AUTH_test/%s/o" % q(c), [("Content-Type", "text/plain")], "v1.0 body")
+    x.req("GET", "/v1.0/AUTH_test/%s/o" % q(c))
+    x.req("GET", x.obj(c, "o"), [("X-Newest", "true")])
+    x.req("HEAD", x.obj(c, "o"), [("X-Newest", "yes")])
+    x.req("GET", "/v1.0/AUTH_test/%s" % q(c), extras=("listing-dates",))
+
+
+@case("object.expect-continue-refused")
+def _(x):
+    """Expect: 100-continue on requests refused before the body is wanted (no 100 is sent)."""
+    c = container(x)
+    x.req("PUT", x.obj(c + "-missing", "o"), [("Content-Type", "text/plain")], "body", expect_continue=True,
+          fresh=True)
+    x.req("PUT", x.obj(c, "o"), [("Content-Type", "text/plain")], "body", expect_continue=True, user=None,
+          fresh=True)
+    x.req("PUT", x.obj(c, "n" * 1025), [("Content-Type", "text/plain")], "body", expect_continue=True,
+          fresh=True)
+
+
+@case("object.large-object-manifests")
+def _(x):
+    """Dynamic (X-Object-Manifest) and static (?multipart-manifest=put) large objects."""
+    c = container(x)
+    for i in range(3):
+        x.setup("PUT", x.obj(c, "seg/%d" % i), [("Content-Type", "text/plain")], "part%d;" % i)
+    x.req("PUT", x.obj(c, "dlo"), [("X-Object-Manifest", "%s/seg/" % c), ("Content-Type", "text/plain")], "")
+    x.req("GET", x.obj(c, "dlo"))
+    x.req("HEAD", x.obj(c, "dlo"))
+    x.req("GET", x.obj(c, "dlo") + "?multipart-manifest=get")
+    manifest = '[{"path": "/%s/seg/0"}, {"path": "/%s/seg/2"}]' % (c, c)
+    x.req("PUT", x.obj(c, "slo") + "?multipart-manifest=put", [("Content-Type", "text/plain")], manifest)
+    x.req("GET", x.obj(c, "slo"))

@@ -94,14 +94,16 @@ public final class InboundBody {
     }
 
     /**
-     * True when nobody reads this body, no {@code 100 Continue} is pending and at most
-     * {@code limit} announced bytes are still to come: the connection can then stay open and the
-     * rest be skipped as it arrives, as Swift's server does, instead of closing it.
+     * True when nobody reads this body and no {@code 100 Continue} is pending (the client may never
+     * send it), and at most {@code limit} announced bytes are still to come, or the length is not
+     * announced (chunked): the connection can then stay open and the rest be skipped as it
+     * arrives, as Swift's server does, instead of closing it. A chunked rest that turns out
+     * longer than the limit still closes the connection ({@link ServerConnectionHandler}).
      */
     boolean isSmallUnclaimedRest(long limit) {
         long declared = declaredLength;
         return !ended && subscriber == null && !discarding && firstDemandHook == null
-                && declared >= 0 && declared - receivedBytes <= limit;
+                && (declared < 0 || declared - receivedBytes <= limit);
     }
 
     /** True once the final chunk has been received (it may still sit in the queue). */

@@ -35,6 +35,8 @@ final class ServerConnectionHandler extends ChannelInboundHandlerAdapter {
     private HttpExchange current;
     /** The client shut down its sending side: answer the current request, then close. */
     private boolean inputShutdown;
+    /** Bytes of an answered request's body skipped since (Swift's server reads them away). */
+    private long skipped;
 
     ServerConnectionHandler(HttpHandler handler) {
         this.handler = handler;
@@ -65,9 +67,16 @@ final class ServerConnectionHandler extends ChannelInboundHandlerAdapter {
 
     private void dispatch(HttpObject obj) {
         if (!(obj instanceof HttpRequest req)) {
-            // stray content after an exchange that closed early
+            // the rest of a body the answered request did not read: skipped, within a limit
+            if (obj instanceof HttpContent c) {
+                skipped += c.content().readableBytes();
+            }
             io.netty.util.ReferenceCountUtil.release(obj);
-            ctx.read();
+            if (skipped > HttpExchange.SKIPPABLE_REST) {
+                ctx.close();
+            } else {
+                ctx.read();
+            }
             return;
         }
         DecoderResult result = req.decoderResult();
@@ -94,6 +103,7 @@ final class ServerConnectionHandler extends ChannelInboundHandlerAdapter {
         if (!bodyless && !HttpUtil.isTransferEncodingChunked(req)) {
             body.declareLength(HttpUtil.getContentLength(req, -1L));
         }
+        skipped = 0;
         if (HttpUtil.is100ContinueExpected(req)) {
             req.headers().remove(HttpHeaderNames.EXPECT);
             body.onFirstDemand(() -> ctx.writeAndFlush(CONTINUE.retainedDuplicate()));

@@ -161,6 +161,42 @@ class SwiftWireTest {
     }
 
     @Test
+    void aSmallUnreadChunkedBodyIsSkippedToo() throws Exception {
+        try (Conn c = new Conn()) {
+            c.send("POST /refused HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n"
+                    + "GET /obj HTTP/1.1\r\nHost: x\r\n\r\n");
+            Resp refused = c.read(false);
+            assertThat(refused.status).isEqualTo(404);
+            assertThat(refused.headers).doesNotContainKey("connection");
+            assertThat(c.read(false).body).isEqualTo("hello");
+        }
+    }
+
+    @Test
+    void anUnreadChunkedBodyBeyondTheLimitEndsTheConnection() throws Exception {
+        try (Conn c = new Conn()) {
+            c.send("POST /refused HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n");
+            assertThat(c.read(false).status).isEqualTo(404);
+            String chunk = "10000\r\n" + "x".repeat(0x10000) + "\r\n";
+            try {
+                for (int i = 0; i < 4; i++) {
+                    c.send(chunk);
+                }
+            } catch (IOException closedMeanwhile) {
+                // the server may already have closed
+            }
+            // ended: an orderly close or, with our chunks unread, a reset
+            int end;
+            try {
+                end = c.in.read();
+            } catch (java.net.SocketException reset) {
+                end = -1;
+            }
+            assertThat(end).isEqualTo(-1);
+        }
+    }
+
+    @Test
     void aLargeUnreadBodyStillClosesTheConnection() throws Exception {
         try (Conn c = new Conn()) {
             c.send("POST /refused HTTP/1.1\r\nHost: x\r\nContent-Length: " + (10 * 1024 * 1024) + "\r\n\r\nabc");

@@ -73,25 +73,12 @@ public final class Headers {
     }
 
     /**
-     * Python's {@code str.title()}, which Swift's header dictionaries apply to every name:
-     * {@code x-object-meta-color} → {@code X-Object-Meta-Color}, {@code etag} → {@code Etag}.
+     * The title case Swift's header dictionaries apply to every name ({@link
+     * io.zerostore.common.swift.HeaderCase}): {@code x-object-meta-color} → {@code X-Object-Meta-Color},
+     * {@code etag} → {@code Etag}.
      */
     public static String title(String name) {
-        StringBuilder sb = null;
-        boolean prevCased = false;
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            boolean cased = Character.isLetter(c);
-            char want = cased ? (prevCased ? Character.toLowerCase(c) : Character.toUpperCase(c)) : c;
-            if (want != c && sb == null) {
-                sb = new StringBuilder(name.length()).append(name, 0, i);
-            }
-            if (sb != null) {
-                sb.append(want);
-            }
-            prevCased = cased;
-        }
-        return sb == null ? name : sb.toString();
+        return io.zerostore.common.swift.HeaderCase.title(name);
     }
 
     /** True for header names that are user metadata of the given type ({@code x-object-meta-*}). */

@@ -118,15 +118,7 @@ public final class Metadata {
      * {@code X-Container-Meta-My2Ndkey}). Lookups and merges therefore ignore the client's casing.
      */
     public static String titleCase(String name) {
-        StringBuilder sb = new StringBuilder(name.length());
-        boolean prevLetter = false;
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            boolean letter = Character.isLetter(c);
-            sb.append(letter ? (prevLetter ? Character.toLowerCase(c) : Character.toUpperCase(c)) : c);
-            prevLetter = letter;
-        }
-        return sb.toString();
+        return io.zerostore.common.swift.HeaderCase.title(name);
     }
 
     @Override

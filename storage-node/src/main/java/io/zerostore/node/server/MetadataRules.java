@@ -94,17 +94,9 @@ final class MetadataRules {
         }
     }
 
-    /** Python's {@code str.title()}: a letter after a non-letter is upper case, others lower. */
+    /** Swift's title case: an ASCII letter after a non-letter is upper case, others lower ({@code HeaderCase}). */
     static String titleCase(String name) {
-        StringBuilder sb = new StringBuilder(name.length());
-        boolean prevLetter = false;
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            boolean letter = Character.isLetter(c);
-            sb.append(letter ? (prevLetter ? Character.toLowerCase(c) : Character.toUpperCase(c)) : c);
-            prevLetter = letter;
-        }
-        return sb.toString();
+        return io.zerostore.common.swift.HeaderCase.title(name);
     }
 
     private static String lower(String s) {

@@ -197,6 +197,13 @@ class ContainerServerTest {
                 + "X-Timestamp: 1795632299.60000\r\nX-Container-Meta-Bad: " + bad
                 + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1)))
                 .startsWith("HTTP/1.1 400").endsWith("Metadata must be valid UTF-8");
+        // probed: Swift's container and account servers refuse a name with any non-ASCII byte, even UTF-8
+        String utf8Name = new String("X-Container-Meta-Col\u00f6r".getBytes(StandardCharsets.UTF_8),
+                StandardCharsets.ISO_8859_1);
+        assertThat(DbServers.raw(s.containerServer.port(), ("POST " + C + " HTTP/1.1\r\nHost: x\r\n"
+                + "X-Timestamp: 1795632299.70000\r\n" + utf8Name + ": v\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1)))
+                .startsWith("HTTP/1.1 400").endsWith("Metadata must be valid UTF-8");
         s.container("POST", C, "X-Timestamp", "1795632299.00000", "X-Container-Meta-Color", "stale");
         DbServers.Res head = s.container("HEAD", C);
         assertThat(head.header("X-Container-Meta-Color")).isNull();

@@ -75,15 +75,16 @@ public final class DbRequest {
 
     /**
      * The metadata headers of a request (names Swift saves for this server), at the request's
-     * timestamp. Values must be UTF-8 (400 {@code Metadata must be valid UTF-8}).
+     * timestamp. Values must be UTF-8 and names plain ASCII (400 {@code Metadata must be valid
+     * UTF-8}: probed, Swift's account and container servers refuse any non-ASCII name byte).
      */
     public static Metadata metadata(HttpHeaders headers, Predicate<String> saved, Timestamp ts) {
         Map<String, String> md = new LinkedHashMap<>();
         for (Map.Entry<String, String> h : headers) {
             if (saved.test(h.getKey().toLowerCase(Locale.ROOT))) {
                 String value = HeaderText.decode(h.getValue());
-                String name = HeaderText.decode(h.getKey());
-                if (value == null || name == null) {
+                String name = h.getKey();
+                if (value == null || !name.chars().allMatch(c -> c < 0x80)) {
                     throw SwiftException.html(400, "Metadata must be valid UTF-8");
                 }
                 md.put(name, value);
