@@ -5,7 +5,6 @@ import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpRequest;
 import io.zerostore.common.http.BodySubscriber;
 import io.zerostore.common.ring.Device;
-import io.zerostore.common.swift.SwiftException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,13 +39,11 @@ public final class PutFanout {
     private final Options options;
     private final List<PutSlot> slots = new ArrayList<>();
     private final List<PutSlot> live = new ArrayList<>();
-    private final CompletableFuture<List<BackendResponse>> result = new CompletableFuture<>();
+    private final CompletableFuture<PutOutcome> result = new CompletableFuture<>();
     private final int quorum;
     private long bytes;
     /** When the source was asked for a chunk it has not delivered yet (0: not waiting for it). */
     private long waitingSourceSince;
-    /** When a node first held up the next chunk by not taking more (0: nobody holds it up). */
-    private long blockedSince;
     private boolean ended;
     private int generation;
     private int requestedFor = -1;
@@ -68,10 +65,10 @@ public final class PutFanout {
      * Runs the upload.
      *
      * @param heads one head factory per replica; each head must carry {@code Expect: 100-continue}
-     * @return one answer per replica (503 for a lost one) to choose the client's answer from; fails
-     *         with a {@link SwiftException} when the upload ends early (503, 202, 412, 413, 408, 499)
+     * @return how the upload ended; fails only on a bug (the connect phase never fails: a node it
+     *         cannot use is replaced, and running out of nodes is a 503)
      */
-    public static CompletableFuture<List<BackendResponse>> run(BackendClient client, NodeIterator nodes,
+    public static CompletableFuture<PutOutcome> run(BackendClient client, NodeIterator nodes,
             List<Function<Device, HttpRequest>> heads, EventLoop loop, BodyStream source, Options options) {
         PutFanout f = new PutFanout(client, nodes, heads, loop, source, options);
         PutConnector.connect(client, nodes, loop, f.slots).whenComplete((slots, err) -> {
@@ -109,7 +106,7 @@ public final class PutFanout {
                 padded.add(BackendResponse.unavailable());
             }
             if (Quorum.best(padded, null) != null) {
-                result.complete(padded);
+                result.complete(new PutOutcome.Answered(padded));
             } else {
                 fail(503);
             }
@@ -138,7 +135,6 @@ public final class PutFanout {
             public void onError(Throwable cause) {
                 onLoop(() -> {
                     if (!result.isDone()) {
-                        abortLive();
                         fail(options.sourceIsClient() ? 499 : 503);
                     }
                 });
@@ -155,7 +151,6 @@ public final class PutFanout {
         waitingSourceSince = 0;
         if (bytes > options.maxBytes()) {
             chunk.release();
-            abortLive();
             fail(413);
             return;
         }
@@ -171,14 +166,18 @@ public final class PutFanout {
     }
 
     /**
-     * Asks the source for the next chunk once every live node can take it. While one cannot, a
-     * wake-up is registered on that node: writability can flip back and forth while a write is
-     * being queued, so each check that stops arms its own wake-up, and none can be lost.
+     * Asks the source for the next chunk once every live node can take it. Each node that cannot
+     * gets a wake-up of its own: writability can flip back and forth while a write is being queued,
+     * so each check that stops arms one, and none can be lost. A node's {@code stuckSince} says since
+     * when it has not taken data; the watchdog drops only a node stuck that long, never one that
+     * merely has the chunk just written still in its buffer.
      */
     private void maybeRequest(int gen) {
         if (gen != generation || requestedFor == gen || result.isDone() || ended) {
             return;
         }
+        boolean blocked = false;
+        long now = System.nanoTime();
         for (PutSlot s : List.copyOf(live)) {
             if (!s.exchange.channel().isActive()) {
                 drop(s);
@@ -186,16 +185,20 @@ public final class PutFanout {
                     return;
                 }
             } else if (!s.exchange.isWritable()) {
-                if (blockedSince == 0) {
-                    blockedSince = System.nanoTime();
+                if (s.stuckSince == 0) {
+                    s.stuckSince = now;
                 }
+                blocked = true;
                 s.exchange.onWritable(() -> onLoop(() -> maybeRequest(gen)));
-                return;
+            } else {
+                s.stuckSince = 0;
             }
         }
+        if (blocked) {
+            return;
+        }
         requestedFor = gen;
-        blockedSince = 0;
-        waitingSourceSince = System.nanoTime();
+        waitingSourceSince = now;
         source.body().request();
     }
 
@@ -212,7 +215,6 @@ public final class PutFanout {
         s.live = false;
         live.remove(s);
         if (live.size() < quorum) {
-            abortLive();
             fail(503);
         } else {
             maybeRequest(generation);
@@ -286,7 +288,7 @@ public final class PutFanout {
         for (PutSlot s : slots) {
             all.add(s.answer != null ? s.answer : BackendResponse.unavailable());
         }
-        result.complete(all);
+        result.complete(new PutOutcome.Answered(all));
     }
 
     // ---- helpers ----
@@ -307,17 +309,18 @@ public final class PutFanout {
             long now = System.nanoTime();
             long sourceLimit = (options.sourceIsClient() ? options.clientTimeout() : options.nodeTimeout()).toNanos();
             if (waitingSourceSince != 0 && now - waitingSourceSince > sourceLimit) {
-                abortLive();
                 fail(options.sourceIsClient() ? 408 : 503);
                 return;
             }
-            if (blockedSince != 0 && now - blockedSince > options.nodeTimeout().toNanos()) {
-                blockedSince = 0;
-                for (PutSlot s : List.copyOf(live)) {
-                    if (!s.exchange.isWritable() && !result.isDone()) {
-                        drop(s);
-                    }
+            boolean dropped = false;
+            for (PutSlot s : List.copyOf(live)) {
+                if (s.stuckSince != 0 && now - s.stuckSince > options.nodeTimeout().toNanos()
+                        && !s.exchange.isWritable() && !result.isDone()) {
+                    drop(s);
+                    dropped = true;
                 }
+            }
+            if (dropped) {
                 maybeRequest(generation);
             }
             watchdog();
@@ -334,9 +337,10 @@ public final class PutFanout {
         live.clear();
     }
 
+    /** Ends the upload early with the client's status; the nodes' connections are cut. */
     private void fail(int status) {
         abortLive();
-        result.completeExceptionally(new SwiftException(status));
+        result.complete(new PutOutcome.Ended(status));
     }
 
     private void onLoop(Runnable r) {

@@ -19,6 +19,8 @@ final class PutSlot {
     /** Its answer is in. */
     boolean settled;
     BackendResponse answer;
+    /** Since when this node has held up the next chunk by not taking more (0: it takes data). */
+    long stuckSince;
 
     PutSlot(Function<Device, HttpRequest> head) {
         this.head = head;

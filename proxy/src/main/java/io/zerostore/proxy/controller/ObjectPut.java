@@ -11,6 +11,7 @@ import io.zerostore.proxy.backend.BackendResponse;
 import io.zerostore.proxy.backend.BodyStream;
 import io.zerostore.proxy.backend.NodeIterator;
 import io.zerostore.proxy.backend.PutFanout;
+import io.zerostore.proxy.backend.PutOutcome;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -81,7 +82,9 @@ final class ObjectPut {
         PutFanout.Options options = new PutFanout.Options(Constraints.MAX_FILE_SIZE, ctx.settings().clientTimeout(),
                 ctx.client().nodeTimeout(), ctx.settings().postQuorumTimeout(), ifNoneMatchStar(), req.bodyFromClient());
         return PutFanout.run(ctx.client(), nodes, slots, req.loop(), body, options)
-                .thenApply(responses -> answer(responses, ts));
+                .thenApply(outcome -> outcome instanceof PutOutcome.Answered a
+                        ? answer(a.responses(), ts)
+                        : ProxyResponse.status(((PutOutcome.Ended) outcome).status()));
     }
 
     private boolean ifNoneMatchStar() {

@@ -63,6 +63,15 @@ public record SwiftPath(String version, String account, String container, String
      * @throws IllegalArgumentException for a path that does not fit (Swift's ValueError)
      */
     public static String[] split(String path, int minsegs, int maxsegs, boolean restWithLast) {
+        String[] out = splitOrNull(path, minsegs, maxsegs, restWithLast);
+        if (out == null) {
+            throw new IllegalArgumentException("Invalid path: " + path);
+        }
+        return out;
+    }
+
+    /** {@link #split}, with null for a path that does not fit: for callers that only ask whether it does. */
+    public static String[] splitOrNull(String path, int minsegs, int maxsegs, boolean restWithLast) {
         String[] segs;
         int min = minsegs + 1;
         int max = maxsegs + 1;
@@ -70,14 +79,14 @@ public record SwiftPath(String version, String account, String container, String
             segs = path.split("/", maxsegs + 1);
             int count = segs.length;
             if (!segs[0].isEmpty() || count < min || count > max || anyEmpty(segs, 1, min)) {
-                throw new IllegalArgumentException("Invalid path: " + path);
+                return null;
             }
         } else {
             segs = path.split("/", max + 1);
             int count = segs.length;
             if (!segs[0].isEmpty() || count < min || count > max + 1 || anyEmpty(segs, 1, min)
                     || (count == max + 1 && !segs[max].isEmpty())) {
-                throw new IllegalArgumentException("Invalid path: " + path);
+                return null;
             }
         }
         String[] out = new String[maxsegs];
@@ -95,10 +104,8 @@ public record SwiftPath(String version, String account, String container, String
      * version → 400, a path naming no account (or a gap such as {@code /v1/a//o}) → 412 "Bad URL".
      */
     public static SwiftPath parse(String path) {
-        String[] parts;
-        try {
-            parts = split(path, 1, 4, true);
-        } catch (IllegalArgumentException e) {
+        String[] parts = splitOrNull(path, 1, 4, true);
+        if (parts == null) {
             throw new SwiftException(404);
         }
         String version = parts[0];

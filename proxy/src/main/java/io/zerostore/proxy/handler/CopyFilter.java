@@ -68,12 +68,7 @@ public final class CopyFilter implements Filter {
     }
 
     private static boolean isObjectPath(String path) {
-        try {
-            SwiftPath.split(path, 4, 4, true);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return SwiftPath.splitOrNull(path, 4, 4, true) != null;
     }
 
     private static void appendCopy(HttpHeaders h, String name) {
@@ -220,11 +215,11 @@ public final class CopyFilter implements Filter {
         if (!v.startsWith("/")) {
             v = "/" + v;
         }
-        try {
-            return SwiftPath.split(v, 2, 2, true);
-        } catch (IllegalArgumentException e) {
+        String[] parts = SwiftPath.splitOrNull(v, 2, 2, true);
+        if (parts == null) {
             throw SwiftException.html(412, error);
         }
+        return parts;
     }
 
     /** Percent-decodes a header value (whose chars are its bytes, ISO-8859-1). */

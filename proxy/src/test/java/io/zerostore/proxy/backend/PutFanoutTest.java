@@ -14,8 +14,6 @@ import io.zerostore.common.http.client.ClientOptions;
 import io.zerostore.common.http.client.HttpClient;
 import io.zerostore.common.ring.Device;
 import io.zerostore.common.ring.Ring;
-import io.zerostore.common.swift.SwiftException;
-import io.zerostore.proxy.controller.ResponseWriter;
 import io.zerostore.proxy.testkit.RawHttp;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -149,15 +147,14 @@ class PutFanoutTest {
             PutFanout.Options options = new PutFanout.Options(1L << 40, Duration.ofSeconds(2), Duration.ofSeconds(2),
                     Duration.ofMillis(500), "*".equals(ex.headers().get("If-None-Match")), true);
             PutFanout.run(bc, NodeIterator.forWrite(ring, 0, bc.errors(), 6), heads, ex.eventLoop(),
-                    BodyStream.ofClient(ex.body()), options).whenComplete((answers, err) -> {
+                    BodyStream.ofClient(ex.body()), options).thenAccept(outcome -> {
                         frontReceived = ex.body().receivedBytes();
-                        if (err != null) {
-                            SwiftException se = (SwiftException) ResponseWriter.unwrap(err);
-                            ex.respond(se.status(), null, "early");
-                        } else {
-                            BackendResponse best = Quorum.best(answers, null);
-                            ex.respond(best == null ? 503 : best.status(), null, answers.stream()
+                        if (outcome instanceof PutOutcome.Answered a) {
+                            BackendResponse best = Quorum.best(a.responses(), null);
+                            ex.respond(best == null ? 503 : best.status(), null, a.responses().stream()
                                     .map(r -> Integer.toString(r.status())).collect(Collectors.joining(",")));
+                        } else {
+                            ex.respond(((PutOutcome.Ended) outcome).status(), null, "early");
                         }
                     });
         });

@@ -37,6 +37,10 @@ public final class Natives {
     public static final int POSIX_FADV_WILLNEED = 3;
     public static final int POSIX_FADV_DONTNEED = 4;
     private static final int EINTR = 4;
+    /** A path's directory is missing (e.g. removed by a concurrent reclaim). */
+    public static final int ENOENT = 2;
+    /** The directory exists already (e.g. made by a concurrent upload). */
+    public static final int EEXIST = 17;
     private static final int ENOSPC = 28;
     private static final int EDQUOT = 122;
     private static final int EOPNOTSUPP = 95;
@@ -61,6 +65,12 @@ public final class Natives {
         int posix_fadvise(int fd, @off_t long offset, @off_t long len, int advice);
 
         int statvfs(String path, @Out StatvfsStruct buf);
+
+        int mkdir(String path, int mode);
+
+        int rename(String from, String to);
+
+        int link(String from, String to);
 
         String strerror(int errnum);
     }
@@ -94,7 +104,8 @@ public final class Natives {
         return RUNTIME.getLastError();
     }
 
-    private static IOException error(String call, String what, int errno) {
+    /** The IOException for an errno (out of space: {@link DiskFullException}). */
+    public static IOException error(String call, String what, int errno) {
         String msg = call + "(" + what + "): " + LIBC.strerror(errno);
         return errno == ENOSPC || errno == EDQUOT ? new DiskFullException(msg) : new IOException(msg);
     }
@@ -236,6 +247,43 @@ public final class Natives {
         if (fd >= 0) {
             LIBC.posix_fadvise(fd, offset, length, advice);
             LIBC.close(fd);
+        }
+    }
+
+    /**
+     * {@code mkdir(2)} with mode 0755. The outcomes a writer expects, {@link #EEXIST} and
+     * {@link #ENOENT}, come back as the errno instead of an exception, since concurrent uploads and
+     * reclaims make them ordinary; 0 means this call made it.
+     */
+    public static int mkdir(Path dir) {
+        return retryInterrupted(() -> LIBC.mkdir(dir.toString(), 0755));
+    }
+
+    /**
+     * {@code rename(2)}: atomic within one file system, replacing {@code to}. Returns 0 or the
+     * errno ({@link #ENOENT}: a directory on either side is gone), as {@link #mkdir} does.
+     */
+    public static int rename(Path from, Path to) {
+        return retryInterrupted(() -> LIBC.rename(from.toString(), to.toString()));
+    }
+
+    /**
+     * {@code link(2)}: a second name for {@code from} that never replaces an existing {@code to}.
+     * Returns 0 or the errno ({@link #EEXIST}: {@code to} exists; {@link #ENOENT}: as for rename).
+     */
+    public static int link(Path from, Path to) {
+        return retryInterrupted(() -> LIBC.link(from.toString(), to.toString()));
+    }
+
+    private static int retryInterrupted(java.util.function.IntSupplier call) {
+        while (true) {
+            if (call.getAsInt() == 0) {
+                return 0;
+            }
+            int e = errno();
+            if (e != EINTR) {
+                return e;
+            }
         }
     }
 

@@ -3,12 +3,12 @@ package io.zerostore.node.replication;
 import io.netty.buffer.ByteBuf;
 import io.zerostore.common.http.BodySubscriber;
 import io.zerostore.common.http.HttpExchange;
+import io.zerostore.common.http.StallWatch;
 import io.zerostore.common.swift.SwiftException;
 import io.zerostore.node.diskfile.HashDir;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -27,8 +27,7 @@ final class ReplicaReceiver implements BodySubscriber {
     private final ReplicaFileWriter writer;
     private final long length;
     private final AtomicBoolean finished = new AtomicBoolean();
-    private volatile long waitingSince = -1;
-    private ScheduledFuture<?> timer;
+    private final StallWatch stall;
 
     ReplicaReceiver(ReplicationServer server, HttpExchange ex, String device, Path hashDir, HashDir.Entry name,
                     ReplicaFileWriter writer, long length) {
@@ -39,35 +38,17 @@ final class ReplicaReceiver implements BodySubscriber {
         this.name = name;
         this.writer = writer;
         this.length = length;
+        this.stall = new StallWatch(ex.eventLoop(), server.clientTimeout(), () -> fail(new SwiftException(408)));
     }
 
     void start() {
-        waitingSince = System.nanoTime();
-        armTimer(server.clientTimeout().toNanos());
+        stall.start();
         ex.body().subscribe(this);
-    }
-
-    private void armTimer(long delayNanos) {
-        timer = ex.eventLoop().schedule(this::checkStalled, delayNanos, TimeUnit.NANOSECONDS);
-    }
-
-    private void checkStalled() {
-        if (finished.get()) {
-            return;
-        }
-        long since = waitingSince;
-        long limit = server.clientTimeout().toNanos();
-        long waited = since < 0 ? 0 : System.nanoTime() - since;
-        if (since >= 0 && waited >= limit) {
-            fail(new SwiftException(408));
-        } else {
-            armTimer(limit - waited);
-        }
     }
 
     @Override
     public void onChunk(ByteBuf chunk) {
-        waitingSince = -1;
+        stall.received();
         if (finished.get()) {
             chunk.release();
             return;
@@ -90,7 +71,7 @@ final class ReplicaReceiver implements BodySubscriber {
             if (err != null) {
                 fail(err);
             } else if (!finished.get()) {
-                waitingSince = System.nanoTime();
+                stall.waiting();
                 ex.body().request();
             }
         });
@@ -98,43 +79,51 @@ final class ReplicaReceiver implements BodySubscriber {
 
     @Override
     public void onEnd() {
-        waitingSince = -1;
-        server.executors().continueWith(device, this::commit).whenComplete((status, err) -> {
+        stall.received();
+        server.executors().continueWith(device, this::commit).whenComplete((outcome, err) -> {
             if (err != null) {
                 fail(err);
-                return;
+            } else if (outcome instanceof Rejected r) {
+                fail(r.answer());
+            } else if (finished.compareAndSet(false, true)) {
+                stall.stop();
+                int status = ((Kept) outcome).status();
+                if (status == 201) {
+                    server.metrics().received(device, length);
+                }
+                ReplicationServer.respond(ex, status, "");
             }
-            if (!finished.compareAndSet(false, true)) {
-                return;
-            }
-            cancelTimer();
-            if (status == 201) {
-                server.metrics().received(device, length);
-            }
-            ReplicationServer.respond(ex, status, "");
         });
     }
 
+    /** How a complete push ended; both are ordinary answers to the sender, not failures. */
+    private sealed interface Outcome permits Kept, Rejected {}
+
+    /** 201: linked in; 409: not wanted (a newer version is there), dropped. */
+    private record Kept(int status) implements Outcome {}
+
+    /** The bytes are not a sound copy (422) or fewer than announced (499): dropped. */
+    private record Rejected(SwiftException answer) implements Outcome {}
+
     /** On the disk thread: verify, sync, and link the copy if it is still wanted. */
-    private int commit() throws Exception {
+    private Outcome commit() throws IOException {
         if (finished.get()) {
-            return 499;
+            return new Kept(499);
         }
         if (writer.written() != length) {
-            throw new SwiftException(499);
+            return new Rejected(new SwiftException(499));
         }
-        try {
-            writer.verifyAndSync(name);
-        } catch (ReplicaFileWriter.BadReplicaException e) {
-            throw SwiftException.plain(422, e.getMessage());
+        String problem = writer.verifyAndSync(name);
+        if (problem != null) {
+            return new Rejected(SwiftException.plain(422, problem));
         }
         String file = name.path().getFileName().toString();
         if (MissingCheck.wanted(hashDir, List.of(file)).isEmpty() || !writer.publish(hashDir, file)) {
             writer.abort();
-            return 409;
+            return new Kept(409);
         }
         HashDir.cleanup(hashDir, server.reclaimAge(), server.now());
-        return 201;
+        return new Kept(201);
     }
 
     @Override
@@ -146,7 +135,7 @@ final class ReplicaReceiver implements BodySubscriber {
         if (!finished.compareAndSet(false, true)) {
             return;
         }
-        cancelTimer();
+        stall.stop();
         server.executors().continueWith(device, () -> {
             writer.abort();
             return null;
@@ -155,12 +144,5 @@ final class ReplicaReceiver implements BodySubscriber {
                 ReplicationServer.fail(ex, device, cause);
             }
         });
-    }
-
-    private void cancelTimer() {
-        ScheduledFuture<?> t = timer;
-        if (t != null) {
-            t.cancel(false);
-        }
     }
 }

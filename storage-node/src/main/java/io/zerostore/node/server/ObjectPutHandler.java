@@ -1,7 +1,9 @@
 package io.zerostore.node.server;
 
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpUtil;
 import io.zerostore.common.http.HttpExchange;
+import io.zerostore.common.http.SwiftHeaders;
 import io.zerostore.common.swift.Conditionals;
 import io.zerostore.common.swift.SwiftException;
 import io.zerostore.common.swift.Timestamp;
@@ -9,6 +11,7 @@ import io.zerostore.node.diskfile.DiskFile;
 import io.zerostore.node.diskfile.DiskFileWriter;
 import io.zerostore.node.diskfile.ObjectState;
 import io.zerostore.node.diskfile.StoredObject;
+import java.io.IOException;
 import java.util.Set;
 
 /**
@@ -51,27 +54,39 @@ final class ObjectPutHandler {
         Set<String> ifNoneMatch = Conditionals.tags(req.headers().get("If-None-Match"));
         long expected = length;
         ctx.executors().submit(req.device(), () -> prepare(req, ts, ifNoneMatch, expected))
-                .whenComplete((prepared, err) -> {
+                .whenComplete((admission, err) -> {
                     if (err != null) {
                         // on the event loop: a small body that came with the head has been taken in
-                        // by then, so the refusal can keep the connection alive
+                        // by then, so the answer can keep the connection alive
                         ex.eventLoop().execute(() -> Responses.fail(ex, req.device(), err));
+                    } else if (admission instanceof Refused r) {
+                        ex.eventLoop().execute(() -> Responses.status(ex, r.status(), r.headers()));
                     } else {
-                        new ObjectUpload(ctx, ex, req, prepared.file(), prepared.writer(), ts, expected)
+                        Admitted a = (Admitted) admission;
+                        new ObjectUpload(ctx, ex, req, a.file(), a.writer(), ts, expected)
                                 .onCommitted(() -> ctx.sendQueueChanges(req.device(), ctx.queue().forWrite(req.headers(),
-                                        req.account(), req.container(), req.object(), prepared.oldDeleteAt(), deleteAt,
+                                        req.account(), req.container(), req.object(), a.oldDeleteAt(), deleteAt,
                                         ts), ts))
                                 .start();
                     }
                 });
     }
 
+    /**
+     * What the disk said about the upload. A refusal is an ordinary answer (an {@code If-None-Match}
+     * that matched, a replica that already holds a newer version), not a failure: only a broken or
+     * full disk fails the task.
+     */
+    private sealed interface Admission permits Admitted, Refused {}
+
     /** {@code oldDeleteAt}: the X-Delete-At of the object this PUT replaces (0: none), for the expirer's queue. */
-    private record Prepared(DiskFile file, DiskFileWriter writer, long oldDeleteAt) {}
+    private record Admitted(DiskFile file, DiskFileWriter writer, long oldDeleteAt) implements Admission {}
+
+    private record Refused(int status, HttpHeaders headers) implements Admission {}
 
     /** On the disk thread: the checks that need the disk, then the temporary file. */
-    private Prepared prepare(ObjectRequest req, Timestamp ts, Set<String> ifNoneMatch, long length)
-            throws Exception {
+    private Admission prepare(ObjectRequest req, Timestamp ts, Set<String> ifNoneMatch, long length)
+            throws IOException {
         DiskFile file = ctx.files().get(req.device(), req.partition(), req.account(), req.container(), req.object());
         ObjectState state = file.read(ts.ticks() / (double) Timestamp.TICKS_PER_SECOND);
         Timestamp existing = null;
@@ -79,7 +94,7 @@ final class ObjectPutHandler {
         if (state instanceof ObjectState.Present p) {
             try (StoredObject obj = p.object()) {
                 if (ifNoneMatch != null && Conditionals.contains(ifNoneMatch, obj.metadata().etag())) {
-                    throw new SwiftException(412);
+                    return new Refused(412, null);
                 }
                 existing = obj.dataTimestamp();
                 oldDeleteAt = obj.metadata().deleteAt().orElse(0);
@@ -90,8 +105,8 @@ final class ObjectPutHandler {
             existing = e.timestamp();
         }
         if (existing != null && existing.compareTo(ts) >= 0) {
-            throw Responses.error(409, "X-Backend-Timestamp", existing.internal());
+            return new Refused(409, SwiftHeaders.create().set("X-Backend-Timestamp", existing.internal()));
         }
-        return new Prepared(file, file.create(length), oldDeleteAt);
+        return new Admitted(file, file.create(length), oldDeleteAt);
     }
 }

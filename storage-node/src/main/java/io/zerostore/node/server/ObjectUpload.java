@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.zerostore.common.http.BodySubscriber;
 import io.zerostore.common.http.HttpExchange;
+import io.zerostore.common.http.StallWatch;
 import io.zerostore.common.http.SwiftHeaders;
 import io.zerostore.common.swift.Conditionals;
 import io.zerostore.common.swift.HttpDate;
@@ -13,6 +14,7 @@ import io.zerostore.node.diskfile.DiskFile;
 import io.zerostore.node.diskfile.DiskFileWriter;
 import io.zerostore.node.diskfile.ObjectMetadata;
 import io.zerostore.node.updater.ContainerUpdate;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
@@ -48,9 +50,8 @@ final class ObjectUpload implements BodySubscriber {
     private final Timestamp ts;
     private final long expectedLength;
     private final AtomicBoolean finished = new AtomicBoolean();
-    private volatile long waitingSince = -1;
+    private final StallWatch stall;
     private long received;
-    private ScheduledFuture<?> timer;
     private Supplier<CompletableFuture<Void>> onCommitted = () -> CompletableFuture.completedFuture(null);
     // event loop only
     private final ArrayDeque<ByteBuf> pending = new ArrayDeque<>();
@@ -68,6 +69,7 @@ final class ObjectUpload implements BodySubscriber {
         this.writer = writer;
         this.ts = ts;
         this.expectedLength = expectedLength;
+        this.stall = new StallWatch(ex.eventLoop(), ctx.config().clientTimeout(), () -> fail(new SwiftException(408)));
     }
 
     /**
@@ -83,34 +85,15 @@ final class ObjectUpload implements BodySubscriber {
     void start() {
         ex.eventLoop().execute(() -> {
             requested = true;
-            waitingSince = System.nanoTime();
-            armTimer(ctx.config().clientTimeout().toNanos());
+            stall.start();
             ex.body().subscribe(this);
         });
-    }
-
-    private void armTimer(long delayNanos) {
-        timer = ex.eventLoop().schedule(this::checkStalled, delayNanos, TimeUnit.NANOSECONDS);
-    }
-
-    private void checkStalled() {
-        if (finished.get()) {
-            return;
-        }
-        long since = waitingSince;
-        long limit = ctx.config().clientTimeout().toNanos();
-        long waited = since < 0 ? 0 : System.nanoTime() - since;
-        if (since >= 0 && waited >= limit) {
-            fail(new SwiftException(408));
-        } else {
-            armTimer(limit - waited);
-        }
     }
 
     @Override
     public void onChunk(ByteBuf chunk) {
         requested = false;
-        waitingSince = -1;
+        stall.received();
         received += chunk.readableBytes();
         if (finished.get()) {
             chunk.release();
@@ -138,7 +121,7 @@ final class ObjectUpload implements BodySubscriber {
     @Override
     public void onEnd() {
         requested = false;
-        waitingSince = -1;
+        stall.received();
         ended = true;
         if (!writing && !finished.get()) {
             writeBatch(true);
@@ -147,7 +130,7 @@ final class ObjectUpload implements BodySubscriber {
 
     private void requestMore() {
         requested = true;
-        waitingSince = System.nanoTime();
+        stall.waiting();
         ex.body().request();
     }
 
@@ -174,14 +157,16 @@ final class ObjectUpload implements BodySubscriber {
     }
 
     /** On the event loop, after a disk task. */
-    private void written(boolean last, Committed committed, Throwable err) {
+    private void written(boolean last, Commit commit, Throwable err) {
         writing = false;
         if (err != null) {
             fail(err);
         } else if (finished.get()) {
             releasePending();
+        } else if (commit instanceof Rejected r) {
+            fail(new SwiftException(r.status()));
         } else if (last) {
-            committed(committed);
+            committed((Committed) commit);
         } else if (ended) {
             writeBatch(true);
         } else {
@@ -199,7 +184,7 @@ final class ObjectUpload implements BodySubscriber {
         if (c == null || !finished.compareAndSet(false, true)) {
             return;
         }
-        cancelTimer();
+        stall.stop();
         HttpHeaders h = SwiftHeaders.create();
         h.set("Etag", writer.etag());
         h.set("Last-Modified", HttpDate.format(ts.ceilSeconds()));
@@ -230,21 +215,31 @@ final class ObjectUpload implements BodySubscriber {
         pendingBytes = 0;
     }
 
-    private record Committed(Path device, ContainerUpdate update) {}
+    /** How the last disk task ended an upload that was still going (null: it had ended meanwhile). */
+    private sealed interface Commit permits Committed, Rejected {}
 
-    /** On the disk thread: ETag check, metadata, durable commit. */
-    private Committed commit() throws Exception {
+    /** Durable; the container update to send. */
+    private record Committed(Path device, ContainerUpdate update) implements Commit {}
+
+    /**
+     * The body is not the one the client announced, an ordinary end of an upload rather than a
+     * failure: 499 (shorter than its Content-Length), 422 (not its ETag).
+     */
+    private record Rejected(int status) implements Commit {}
+
+    /** On the disk thread: length and ETag check, metadata, durable commit. */
+    private Commit commit() throws IOException {
         if (finished.get()) {
             return null;
         }
         String etag = writer.etag();
         if (expectedLength >= 0 && writer.bytesWritten() != expectedLength) {
-            throw new SwiftException(499);
+            return new Rejected(499);
         }
         String given = req.headers().get("ETag");
         // Swift compares exactly: an upper-case hex digest is a mismatch
         if (given != null && !Conditionals.normalize(given.strip()).equals(etag)) {
-            throw new SwiftException(422);
+            return new Rejected(422);
         }
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put(ObjectMetadata.TIMESTAMP, ts.internal());
@@ -282,7 +277,7 @@ final class ObjectUpload implements BodySubscriber {
         if (!finished.compareAndSet(false, true)) {
             return;
         }
-        cancelTimer();
+        stall.stop();
         releasePending();
         ctx.executors().continueWith(req.device(), () -> {
             writer.abort();
@@ -292,12 +287,5 @@ final class ObjectUpload implements BodySubscriber {
                 Responses.fail(ex, req.device(), cause);
             }
         });
-    }
-
-    private void cancelTimer() {
-        ScheduledFuture<?> t = timer;
-        if (t != null) {
-            t.cancel(false);
-        }
     }
 }

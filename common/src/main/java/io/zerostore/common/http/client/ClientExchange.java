@@ -76,14 +76,22 @@ public final class ClientExchange {
         return channel.writeAndFlush(new DefaultHttpContent(chunk));
     }
 
+    /** Ends a request whose body was streamed with {@link #write}. */
     public ChannelFuture end() {
+        return ended(channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT));
+    }
+
+    /**
+     * The request is complete once {@code lastWrite} is out: a {@code FullHttpRequest} ends itself,
+     * and a second end after it would be refused by the encoder (an exception per request).
+     */
+    ChannelFuture ended(ChannelFuture lastWrite) {
         armTimeout(response);
-        ChannelFuture f = channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
-        f.addListener(x -> {
+        lastWrite.addListener(x -> {
             requestEnded = true;
             maybeRelease();
         });
-        return f;
+        return lastWrite;
     }
 
     public boolean isWritable() {

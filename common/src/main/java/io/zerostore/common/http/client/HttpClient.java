@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -57,9 +58,9 @@ public final class HttpClient implements AutoCloseable {
         return pool.acquire(address).thenApply(ch -> {
             ClientExchange ex = new ClientExchange(ch, pool, options.nodeTimeout());
             ch.pipeline().get(ClientConnectionHandler.class).bind(ex);
-            ch.writeAndFlush(head);
+            ChannelFuture written = ch.writeAndFlush(head);
             if (head instanceof FullHttpRequest) {
-                ex.end();
+                ex.ended(written);
             }
             ch.read();
             return ex;
