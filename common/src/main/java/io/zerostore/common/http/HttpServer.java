@@ -8,6 +8,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
@@ -39,7 +40,10 @@ public final class HttpServer implements AutoCloseable {
         return start(host, port, EventLoops.newGroup(ioThreads, "http-io-" + port), true, handler);
     }
 
-    /** Starts on shared worker event loops (several servers in one process). */
+    /**
+     * Starts on shared worker event loops (several servers in one process). A port in use fails with
+     * a {@link BindException} "cannot listen on host:port: address already in use".
+     */
     public static HttpServer start(String host, int port, EventLoopGroup workers, boolean ownsWorkers,
                                    HttpHandler handler) throws InterruptedException {
         EventLoopGroup boss = EventLoops.newGroup(1, "http-accept");
@@ -69,8 +73,37 @@ public final class HttpServer implements AutoCloseable {
                                 .addLast("exchange", new ServerConnectionHandler(handler));
                     }
                 });
-        Channel ch = b.bind(new InetSocketAddress(host, port)).sync().channel();
+        Channel ch;
+        try {
+            ch = b.bind(new InetSocketAddress(host, port)).sync().channel();
+        } catch (Exception e) {
+            boss.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            if (ownsWorkers) {
+                workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            }
+            if (e instanceof InterruptedException) {
+                throw e;
+            }
+            throw HttpServer.<RuntimeException>undeclared(listenFailure(host, port, e));
+        }
         return new HttpServer(boss, workers, ownsWorkers, ch);
+    }
+
+    /** Netty's bind throws its checked exceptions undeclared; ours keep that signature (callers catch Exception). */
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> E undeclared(Throwable t) throws E {
+        throw (E) t;
+    }
+
+    /** A bind failure that names the address (Netty's native one says only "bind(..) failed"). */
+    private static BindException listenFailure(String host, int port, Exception e) {
+        String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+        if (reason.contains("Address already in use")) {
+            reason = "address already in use";
+        }
+        BindException b = new BindException("cannot listen on " + host + ":" + port + ": " + reason);
+        b.initCause(e);
+        return b;
     }
 
     public int port() {

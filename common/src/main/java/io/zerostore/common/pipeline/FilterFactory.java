@@ -16,4 +16,31 @@ public interface FilterFactory {
     Set<ServerRole> roles();
 
     Filter create(FilterContext context) throws Exception;
+
+    /** Makes a filter from its context (a built-in filter's constructor call). */
+    @FunctionalInterface
+    interface Maker {
+        Filter make(FilterContext context) throws Exception;
+    }
+
+    /** A factory from its parts: how servers declare their built-in filters without a class each. */
+    static FilterFactory of(String name, Set<ServerRole> roles, Maker maker) {
+        Set<ServerRole> joins = Set.copyOf(roles);
+        return new FilterFactory() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Set<ServerRole> roles() {
+                return joins;
+            }
+
+            @Override
+            public Filter create(FilterContext context) throws Exception {
+                return maker.make(context);
+            }
+        };
+    }
 }

@@ -12,26 +12,13 @@ import org.junit.jupiter.api.Test;
 
 class PipelineTest {
     private static FilterFactory recording(String name, List<String> log) {
-        return new FilterFactory() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public Set<ServerRole> roles() {
-                return Set.of(ServerRole.PROXY);
-            }
-
-            @Override
-            public Filter create(FilterContext context) {
-                String tag = context.section().get("tag", name);
-                return (ex, next) -> {
-                    log.add(tag);
-                    next.proceed(ex);
-                };
-            }
-        };
+        return FilterFactory.of(name, Set.of(ServerRole.PROXY), context -> {
+            String tag = context.section().get("tag", name);
+            return (ex, next) -> {
+                log.add(tag);
+                next.proceed(ex);
+            };
+        });
     }
 
     @Test

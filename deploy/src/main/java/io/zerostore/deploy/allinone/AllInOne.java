@@ -54,7 +54,7 @@ public final class AllInOne implements AutoCloseable {
             }
             RunningRole proxy;
             try {
-                proxy = InProcessProxy.start(layout);
+                proxy = InProcessRole.proxy(layout);
             } catch (Exception e) {
                 throw new IllegalStateException("the proxy did not start on " + layout.publicHost() + ":"
                         + layout.proxyPort() + ": " + e.getMessage(), e);
@@ -77,7 +77,7 @@ public final class AllInOne implements AutoCloseable {
             return child;
         }
         try {
-            return InProcessNode.start(layout, n);
+            return InProcessRole.node(layout, n);
         } catch (Exception e) {
             throw new IllegalStateException("node" + n + " did not start (ports " + layout.port(n, ServerKind.OBJECT)
                     + "-" + layout.port(n, ServerKind.ACCOUNT) + "): " + e.getMessage(), e);

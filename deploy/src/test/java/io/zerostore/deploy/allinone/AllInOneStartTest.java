@@ -30,7 +30,7 @@ class AllInOneStartTest {
             assertThatThrownBy(() -> AllInOne.start(layout, false, log))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("the proxy did not start on 127.0.0.1:" + layout.proxyPort())
-                    .hasMessageContaining("Address already in use");
+                    .hasMessageContaining("cannot listen on 127.0.0.1:" + layout.proxyPort() + ": address already in use");
         }
         for (int n = 1; n <= AllInOneLayout.NODES; n++) {
             for (ServerKind kind : ServerKind.values()) {

@@ -2,8 +2,6 @@ package io.zerostore.proxy.handler;
 
 import io.zerostore.common.config.ConfSection;
 import io.zerostore.common.metrics.Metrics;
-import io.zerostore.common.pipeline.Filter;
-import io.zerostore.common.pipeline.FilterContext;
 import io.zerostore.common.pipeline.FilterFactory;
 import io.zerostore.common.pipeline.ServerRole;
 import io.zerostore.proxy.auth.TempAuthConfig;
@@ -50,26 +48,7 @@ public final class BuiltinFilters {
     /** Things the server closes when it stops (the access-log writer). */
     public record Registry(List<AutoCloseable> closeables) {}
 
-    private interface Maker {
-        Filter make(FilterContext context) throws Exception;
-    }
-
-    private static FilterFactory factory(String name, Maker maker) {
-        return new FilterFactory() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public Set<ServerRole> roles() {
-                return Set.of(ServerRole.PROXY);
-            }
-
-            @Override
-            public Filter create(FilterContext context) throws Exception {
-                return maker.make(context);
-            }
-        };
+    private static FilterFactory factory(String name, FilterFactory.Maker maker) {
+        return FilterFactory.of(name, Set.of(ServerRole.PROXY), maker);
     }
 }

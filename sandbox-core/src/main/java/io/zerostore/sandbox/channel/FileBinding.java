@@ -12,11 +12,11 @@ import java.nio.file.StandardOpenOption;
  * file the job executor later turns into an object. Sequential writes append; positional writes
  * go where asked. Closed with the binding.
  */
-public final class FileBinding implements ChannelBinding {
+public final class FileBinding extends PositionalBinding {
     private final FileChannel file;
-    private long readCursor;
 
     private FileBinding(FileChannel file) {
+        super(true);
         this.file = file;
     }
 
@@ -29,35 +29,6 @@ public final class FileBinding implements ChannelBinding {
     /** Opens {@code path} with the given options (READ/WRITE decide what the binding can do). */
     public static FileBinding open(Path path, OpenOption... options) throws IOException {
         return new FileBinding(FileChannel.open(path, options));
-    }
-
-    @Override
-    public boolean canRead() {
-        return true;
-    }
-
-    @Override
-    public boolean canReadAt() {
-        return true;
-    }
-
-    @Override
-    public boolean canWrite() {
-        return true;
-    }
-
-    @Override
-    public boolean canWriteAt() {
-        return true;
-    }
-
-    @Override
-    public int read(byte[] buf, int off, int len) throws IOException {
-        int n = readAt(readCursor, buf, off, len);
-        if (n > 0) {
-            readCursor += n;
-        }
-        return n;
     }
 
     @Override

@@ -12,14 +12,14 @@ import java.nio.file.StandardOpenOption;
  * ({@link FileChannel#read(ByteBuffer, long)}), so several bindings may share one
  * {@link FileChannel}; the binding closes the file channel only when it opened it itself.
  */
-public final class FileRegionBinding implements ChannelBinding {
+public final class FileRegionBinding extends PositionalBinding {
     private final FileChannel file;
     private final long offset;
     private final long length;
     private final boolean owned;
-    private long cursor;
 
     private FileRegionBinding(FileChannel file, long offset, long length, boolean owned) {
+        super(false);
         if (offset < 0 || length < 0) {
             throw new IllegalArgumentException("negative offset/length");
         }
@@ -43,25 +43,6 @@ public final class FileRegionBinding implements ChannelBinding {
             fc.close();
             throw e;
         }
-    }
-
-    @Override
-    public boolean canRead() {
-        return true;
-    }
-
-    @Override
-    public boolean canReadAt() {
-        return true;
-    }
-
-    @Override
-    public int read(byte[] buf, int off, int len) throws IOException {
-        int n = readAt(cursor, buf, off, len);
-        if (n > 0) {
-            cursor += n;
-        }
-        return n;
     }
 
     @Override

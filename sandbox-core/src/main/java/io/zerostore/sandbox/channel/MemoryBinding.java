@@ -9,13 +9,13 @@ import java.util.Arrays;
  * Grows on demand up to {@code capacity} bytes; a write past the capacity writes nothing more and
  * fails with an I/O error (the channel quota is the intended limit, the capacity is a safety net).
  */
-public final class MemoryBinding implements ChannelBinding {
+public final class MemoryBinding extends PositionalBinding {
     private final int capacity;
     private byte[] data;
     private int size;
-    private int readCursor;
 
     private MemoryBinding(byte[] initial, int capacity) {
+        super(true);
         this.data = initial;
         this.size = initial.length;
         this.capacity = capacity;
@@ -33,35 +33,6 @@ public final class MemoryBinding implements ChannelBinding {
 
     public static MemoryBinding of(String content) {
         return of(content.getBytes(StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public boolean canRead() {
-        return true;
-    }
-
-    @Override
-    public boolean canReadAt() {
-        return true;
-    }
-
-    @Override
-    public boolean canWrite() {
-        return true;
-    }
-
-    @Override
-    public boolean canWriteAt() {
-        return true;
-    }
-
-    @Override
-    public synchronized int read(byte[] buf, int off, int len) {
-        int n = readAt(readCursor, buf, off, len);
-        if (n > 0) {
-            readCursor += n;
-        }
-        return n;
     }
 
     @Override

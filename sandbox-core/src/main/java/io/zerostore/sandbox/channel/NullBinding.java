@@ -1,30 +1,9 @@
 package io.zerostore.sandbox.channel;
 
 /** {@code /dev/null}: reads end at once, writes are accepted and dropped. */
-public final class NullBinding implements ChannelBinding {
-    @Override
-    public boolean canRead() {
-        return true;
-    }
-
-    @Override
-    public boolean canReadAt() {
-        return true;
-    }
-
-    @Override
-    public boolean canWrite() {
-        return true;
-    }
-
-    @Override
-    public boolean canWriteAt() {
-        return true;
-    }
-
-    @Override
-    public int read(byte[] buf, int off, int len) {
-        return len == 0 ? 0 : -1;
+public final class NullBinding extends PositionalBinding {
+    public NullBinding() {
+        super(true);
     }
 
     @Override

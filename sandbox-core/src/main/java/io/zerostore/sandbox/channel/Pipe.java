@@ -115,7 +115,35 @@ public final class Pipe {
         }
     }
 
-    private final class Source implements ChannelBinding {
+    /** What both ends share: bytes cross to another instance, a blocked call ends on interrupt. */
+    private abstract class End implements ChannelBinding {
+        private final boolean writer;
+
+        End(boolean writer) {
+            this.writer = writer;
+        }
+
+        @Override
+        public boolean network() {
+            return true;
+        }
+
+        @Override
+        public boolean interruptible() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+            closeEnd(writer);
+        }
+    }
+
+    private final class Source extends End {
+        Source() {
+            super(false);
+        }
+
         @Override
         public boolean canRead() {
             return true;
@@ -125,24 +153,13 @@ public final class Pipe {
         public int read(byte[] buf, int off, int len) throws IOException {
             return take(buf, off, len);
         }
-
-        @Override
-        public boolean network() {
-            return true;
-        }
-
-        @Override
-        public boolean interruptible() {
-            return true;
-        }
-
-        @Override
-        public void close() {
-            closeEnd(false);
-        }
     }
 
-    private final class Sink implements ChannelBinding {
+    private final class Sink extends End {
+        Sink() {
+            super(true);
+        }
+
         @Override
         public boolean canWrite() {
             return true;
@@ -151,21 +168,6 @@ public final class Pipe {
         @Override
         public int write(byte[] buf, int off, int len) throws IOException {
             return put(buf, off, len);
-        }
-
-        @Override
-        public boolean network() {
-            return true;
-        }
-
-        @Override
-        public boolean interruptible() {
-            return true;
-        }
-
-        @Override
-        public void close() {
-            closeEnd(true);
         }
     }
 }

@@ -15,6 +15,7 @@ import io.zerostore.node.index.ListingQuery;
 import io.zerostore.node.index.ObjectRow;
 import io.zerostore.node.index.RecordRef;
 import io.zerostore.node.index.ReplicaDb;
+import io.zerostore.node.replication.db.DaemonThreads;
 import io.zerostore.node.replication.db.LazyRing;
 import io.zerostore.node.replication.db.LocalDevices;
 import io.zerostore.node.server.ContainerServer;
@@ -29,9 +30,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
@@ -63,8 +61,7 @@ public final class ObjectExpirer implements AutoCloseable {
     private final LocalDevices self;
     private final ExpiryActions actions;
     private final LongSupplier clock;
-    private final ExecutorService workers;
-    private final ScheduledExecutorService loop;
+    private final DaemonThreads threads;
     private final Duration interval;
     private final Counter expiredMetric;
     private final Counter failedMetric;
@@ -80,21 +77,13 @@ public final class ObjectExpirer implements AutoCloseable {
         this.actions = actions;
         this.clock = clock;
         this.interval = cfg.interval();
-        AtomicInteger n = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(cfg.concurrency(), r -> daemon(r, "object-expirer-" + n.incrementAndGet()));
-        this.loop = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "object-expirer"));
+        this.threads = new DaemonThreads("object-expirer", cfg.concurrency());
         this.expiredMetric = Counter.builder("zerostore.expirer.objects").description("expired objects deleted")
                 .register(Metrics.registry());
         this.failedMetric = Counter.builder("zerostore.expirer.failures")
                 .description("queue entries whose object could not be deleted this pass").register(Metrics.registry());
         this.passMetric = Timer.builder("zerostore.expirer.pass").description("object expirer pass duration")
                 .register(Metrics.registry());
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
     }
 
     /** The node's expirer ({@link StorageNode#DAEMONS}): runs where a container server runs. */
@@ -116,16 +105,7 @@ public final class ObjectExpirer implements AutoCloseable {
     }
 
     private ObjectExpirer startLoop() {
-        long ms = interval.toMillis();
-        if (ms > 0) {
-            loop.scheduleWithFixedDelay(() -> {
-                try {
-                    runOnce();
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.ERROR, "object expirer pass failed", e);
-                }
-            }, ms, ms, TimeUnit.MILLISECONDS);
-        }
+        threads.every(interval, this::runOnce, LOG, "object expirer pass failed");
         return this;
     }
 
@@ -220,7 +200,7 @@ public final class ObjectExpirer implements AutoCloseable {
                 if (Math.floorMod(nameHash(e.name()), primaries.size()) == mine) {
                     String row = e.name();
                     work.add(CompletableFuture.runAsync(() -> expire(ref.container(), row, entry, objects, containers,
-                            counts), workers));
+                            counts), threads.workers()));
                 }
             }
             await(work);
@@ -299,13 +279,6 @@ public final class ObjectExpirer implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        loop.shutdownNow();
-        workers.shutdown();
-        try {
-            loop.awaitTermination(10, TimeUnit.SECONDS);
-            workers.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        threads.close();
     }
 }

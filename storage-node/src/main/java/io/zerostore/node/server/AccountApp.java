@@ -1,9 +1,7 @@
 package io.zerostore.node.server;
 
 import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpMethod;
 import io.zerostore.common.http.HttpExchange;
-import io.zerostore.common.http.HttpHandler;
 import io.zerostore.common.swift.ListingBody;
 import io.zerostore.common.swift.ListingFormat;
 import io.zerostore.common.swift.SwiftException;
@@ -30,16 +28,12 @@ import java.util.concurrent.CompletableFuture;
  * that container servers report, in the device's index DB. Like {@link ContainerApp}, all DB
  * work runs on the device's executors.
  */
-public final class AccountApp implements HttpHandler {
+public final class AccountApp extends DbApp<AccountIndex> {
     /** Accounts that a container report creates when missing (Swift's {@code auto_create_account_prefix}). */
     static final String AUTO_CREATE_PREFIX = ".";
 
-    private final IndexDevices devices;
-    private final ReplicateHandler<ContainerRow> replicate;
-
     public AccountApp(IndexDevices devices) {
-        this.devices = devices;
-        this.replicate = new ReplicateHandler<>(DbKind.ACCOUNT, devices, device -> { });
+        super(new ReplicateHandler<>(DbKind.ACCOUNT, devices, device -> { }), devices::accounts);
     }
 
     static boolean isSaved(String lowerName) {
@@ -47,27 +41,7 @@ public final class AccountApp implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange ex) {
-        if (ReplicateHandler.isReplicate(ex)) {
-            replicate.handle(ex);
-            return;
-        }
-        ex.body().discard();
-        HttpMethod m = ex.method();
-        if (m.equals(HttpMethod.GET) || m.equals(HttpMethod.HEAD)) {
-            get(ex, m.equals(HttpMethod.HEAD));
-        } else if (m.equals(HttpMethod.PUT)) {
-            put(ex);
-        } else if (m.equals(HttpMethod.POST)) {
-            post(ex);
-        } else if (m.equals(HttpMethod.DELETE)) {
-            delete(ex);
-        } else {
-            throw new SwiftException(405);
-        }
-    }
-
-    private void put(HttpExchange ex) {
+    void put(HttpExchange ex) {
         DbPath p = DbPath.parse(ex.path(), 3, 4, false);
         if (p.container() != null) {
             putContainer(ex, p);
@@ -117,7 +91,8 @@ public final class AccountApp implements HttpHandler {
                 : idx.put(account, ts, Metadata.empty()));
     }
 
-    private void post(HttpExchange ex) {
+    @Override
+    void post(HttpExchange ex) {
         DbPath p = DbPath.parse(ex.path(), 3, 3, false);
         Timestamp ts = DbRequest.timestamp(ex);
         Metadata md = DbRequest.metadata(ex.headers(), AccountApp::isSaved, ts);
@@ -130,7 +105,8 @@ public final class AccountApp implements HttpHandler {
         }));
     }
 
-    private void delete(HttpExchange ex) {
+    @Override
+    void delete(HttpExchange ex) {
         DbPath p = DbPath.parse(ex.path(), 3, 3, false);
         Timestamp ts = DbRequest.timestamp(ex);
         withIndex(ex, p, idx -> idx.delete(p.account(), ts).thenAccept(o -> {
@@ -151,7 +127,8 @@ public final class AccountApp implements HttpHandler {
         return h;
     }
 
-    private void get(HttpExchange ex, boolean head) {
+    @Override
+    void get(HttpExchange ex, boolean head) {
         DbPath p = DbPath.parse(ex.path(), 3, 3, false);
         ListingQuery q = head ? null : DbRequest.accountListing(ex.path());
         ListingFormat format = DbRequest.format(ex);
@@ -179,29 +156,6 @@ public final class AccountApp implements HttpHandler {
                 .set("X-PUT-Timestamp", info.putTimestamp().normal());
         DbResponses.metadata(h, info.metadata().visible());
         h.set("Content-Type", format.contentType());
-        if (vary) {
-            h.set("Vary", "Accept");
-        }
-        if (head) {
-            DbResponses.body(ex, 204, h, new byte[0]);
-            return;
-        }
-        byte[] body = ListingBody.account(format, p.account(), l.entries());
-        DbResponses.body(ex, body.length == 0 ? 204 : 200, h, body);
-    }
-
-    @FunctionalInterface
-    private interface IndexWork {
-        CompletableFuture<?> run(AccountIndex idx);
-    }
-
-    private void withIndex(HttpExchange ex, DbPath p, IndexWork work) {
-        devices.accounts(p.device())
-                .thenCompose(work::run)
-                .whenComplete((x, e) -> {
-                    if (e != null) {
-                        DbResponses.fail(ex, e, p.device());
-                    }
-                });
+        DbResponses.listing(ex, h, vary, head, () -> ListingBody.account(format, p.account(), l.entries()));
     }
 }

@@ -1,12 +1,9 @@
 package io.zerostore.node.server;
 
 import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpMethod;
 import io.zerostore.common.http.HttpExchange;
-import io.zerostore.common.http.HttpHandler;
 import io.zerostore.common.swift.ListingBody;
 import io.zerostore.common.swift.ListingFormat;
-import io.zerostore.common.swift.SwiftException;
 import io.zerostore.common.swift.Timestamp;
 import io.zerostore.node.index.AccountTarget;
 import io.zerostore.node.index.ContainerIndex;
@@ -35,19 +32,16 @@ import java.util.concurrent.CompletableFuture;
  * there. Container PUT/DELETE report to the account before answering; object-row changes reach the
  * account shortly after through the {@link AccountUpdater}.
  */
-public final class ContainerApp implements HttpHandler {
+public final class ContainerApp extends DbApp<ContainerIndex> {
     /** Headers a container keeps besides {@code X-Container-Meta-*} and {@code X-Container-Sysmeta-*}. */
     private static final Set<String> SAVED = Set.of("x-container-read", "x-container-write",
             "x-container-sync-key", "x-container-sync-to", "x-versions-location", "x-history-location");
 
-    private final IndexDevices devices;
     private final AccountUpdater updater;
-    private final ReplicateHandler<ObjectRow> replicate;
 
     public ContainerApp(IndexDevices devices, AccountUpdater updater) {
-        this.devices = devices;
+        super(new ReplicateHandler<>(DbKind.CONTAINER, devices, updater::nudge), devices::containers);
         this.updater = updater;
-        this.replicate = new ReplicateHandler<>(DbKind.CONTAINER, devices, updater::nudge);
     }
 
     static boolean isSaved(String lowerName) {
@@ -56,27 +50,7 @@ public final class ContainerApp implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange ex) {
-        if (ReplicateHandler.isReplicate(ex)) {
-            replicate.handle(ex);
-            return;
-        }
-        ex.body().discard();
-        HttpMethod m = ex.method();
-        if (m.equals(HttpMethod.GET) || m.equals(HttpMethod.HEAD)) {
-            get(ex, m.equals(HttpMethod.HEAD));
-        } else if (m.equals(HttpMethod.PUT)) {
-            put(ex);
-        } else if (m.equals(HttpMethod.POST)) {
-            post(ex);
-        } else if (m.equals(HttpMethod.DELETE)) {
-            delete(ex);
-        } else {
-            throw new SwiftException(405);
-        }
-    }
-
-    private void put(HttpExchange ex) {
+    void put(HttpExchange ex) {
         DbPath p = DbPath.parse(ex.path(), 4, 5, true);
         Timestamp ts = DbRequest.timestamp(ex);
         if (p.object() != null) {
@@ -101,7 +75,8 @@ public final class ContainerApp implements HttpHandler {
                 }));
     }
 
-    private void post(HttpExchange ex) {
+    @Override
+    void post(HttpExchange ex) {
         DbPath p = DbPath.parse(ex.path(), 4, 4, false);
         Timestamp ts = DbRequest.timestamp(ex);
         Metadata md = DbRequest.metadata(ex.headers(), ContainerApp::isSaved, ts);
@@ -117,7 +92,8 @@ public final class ContainerApp implements HttpHandler {
         }));
     }
 
-    private void delete(HttpExchange ex) {
+    @Override
+    void delete(HttpExchange ex) {
         DbPath p = DbPath.parse(ex.path(), 4, 5, true);
         Timestamp ts = DbRequest.timestamp(ex);
         if (p.object() != null) {
@@ -174,7 +150,8 @@ public final class ContainerApp implements HttpHandler {
         }));
     }
 
-    private void get(HttpExchange ex, boolean head) {
+    @Override
+    void get(HttpExchange ex, boolean head) {
         DbPath p = DbPath.parse(ex.path(), 4, 4, false);
         ListingQuery q = head ? null : DbRequest.containerListing(ex.path());
         ListingFormat format = DbRequest.format(ex);
@@ -207,15 +184,7 @@ public final class ContainerApp implements HttpHandler {
         DbResponses.metadata(h, info.metadata().visible());
         h.set("Content-Type", format.contentType());
         h.set("Last-Modified", DbResponses.lastModified(info.putTimestamp()));
-        if (vary) {
-            h.set("Vary", "Accept");
-        }
-        if (head) {
-            DbResponses.body(ex, 204, h, new byte[0]);
-            return;
-        }
-        byte[] body = ListingBody.container(format, p.container(), l.entries());
-        DbResponses.body(ex, body.length == 0 ? 204 : 200, h, body);
+        DbResponses.listing(ex, h, vary, head, () -> ListingBody.container(format, p.container(), l.entries()));
     }
 
     /** Swift's {@code gen_resp_headers}: backend timestamps come even for a deleted container. */
@@ -229,21 +198,5 @@ public final class ContainerApp implements HttpHandler {
 
     private static HttpHeaders policyHeaders() {
         return DbResponses.headers().set("X-Backend-Storage-Policy-Index", 0);
-    }
-
-    @FunctionalInterface
-    private interface IndexWork {
-        CompletableFuture<?> run(ContainerIndex idx);
-    }
-
-    /** Runs work against the device's index; any failure becomes Swift's answer (507 for the device). */
-    private void withIndex(HttpExchange ex, DbPath p, IndexWork work) {
-        devices.containers(p.device())
-                .thenCompose(work::run)
-                .whenComplete((x, e) -> {
-                    if (e != null) {
-                        DbResponses.fail(ex, e, p.device());
-                    }
-                });
     }
 }

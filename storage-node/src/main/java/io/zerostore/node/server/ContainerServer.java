@@ -1,32 +1,21 @@
 package io.zerostore.node.server;
 
-import io.zerostore.common.http.HttpServer;
-import io.zerostore.common.pipeline.Pipeline;
-import io.zerostore.common.pipeline.PipelineBuilder;
 import io.zerostore.common.pipeline.ServerRole;
-import io.zerostore.common.pipeline.Services;
 import io.zerostore.node.index.IndexDevices;
 import io.zerostore.node.server.db.DbServerConfig;
 import io.zerostore.node.updater.AccountUpdater;
-import java.net.InetSocketAddress;
-import java.util.List;
 
 /**
  * The container server of a storage node: {@link ContainerApp} on its own port behind a pipeline
  * for {@link ServerRole#CONTAINER}, the node's shared index DBs ({@link IndexDevices}, also a
  * service for plug-ins) and the {@link AccountUpdater} that keeps accounts told.
  */
-public final class ContainerServer implements NodeServer {
-    private final HttpServer http;
-    private final IndexDevices devices;
+public final class ContainerServer extends DbServer {
     private final AccountUpdater updater;
-    private final Pipeline pipeline;
 
-    private ContainerServer(HttpServer http, IndexDevices devices, AccountUpdater updater, Pipeline pipeline) {
-        this.http = http;
-        this.devices = devices;
+    private ContainerServer(Listening listening, IndexDevices devices, AccountUpdater updater) {
+        super(DbServerConfig.CONTAINER_SECTION, listening, devices);
         this.updater = updater;
-        this.pipeline = pipeline;
     }
 
     public static ContainerServer start(NodeContext node) throws Exception {
@@ -34,16 +23,11 @@ public final class ContainerServer implements NodeServer {
         IndexDevices devices = IndexDevices.shared(cfg.devices(), node.hashPath(), cfg.index());
         AccountUpdater updater = new AccountUpdater(devices, node.client(), cfg.accountUpdateInterval());
         try {
-            Pipeline pipeline = new PipelineBuilder(ServerRole.CONTAINER)
-                    .builtin(NodeFilters.healthcheck())
-                    .builtin(NodeFilters.recon())
-                    .build(cfg.pipeline(), node.conf(), new Services().register(IndexDevices.class, devices),
-                            new ContainerApp(devices, updater));
-            HttpServer http = HttpServer.start(cfg.bindIp(), cfg.bindPort(), node.eventLoops(), false, pipeline);
+            Listening listening = listen(node, ServerRole.CONTAINER, cfg, devices, new ContainerApp(devices, updater));
             if (!cfg.accountUpdateInterval().isZero()) {
                 updater.start();
             }
-            return new ContainerServer(http, devices, updater, pipeline);
+            return new ContainerServer(listening, devices, updater);
         } catch (Exception | Error e) {
             updater.close();
             devices.close();
@@ -51,36 +35,12 @@ public final class ContainerServer implements NodeServer {
         }
     }
 
-    @Override
-    public String name() {
-        return DbServerConfig.CONTAINER_SECTION;
-    }
-
-    @Override
-    public InetSocketAddress address() {
-        return http.address();
-    }
-
-    public int port() {
-        return http.port();
-    }
-
-    public IndexDevices devices() {
-        return devices;
-    }
-
     public AccountUpdater updater() {
         return updater;
     }
 
-    public List<String> pipelineNames() {
-        return pipeline.names();
-    }
-
     @Override
-    public void close() {
-        http.close();
+    void stopBackgroundWork() {
         updater.close();
-        devices.close();
     }
 }

@@ -3,8 +3,6 @@ package io.zerostore.node.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.zerostore.common.http.SwiftHeaders;
-import io.zerostore.common.pipeline.Filter;
-import io.zerostore.common.pipeline.FilterContext;
 import io.zerostore.common.pipeline.FilterFactory;
 import io.zerostore.common.pipeline.ServerRole;
 import io.zerostore.node.diskfile.DiskFileManager;
@@ -89,26 +87,7 @@ public final class NodeFilters {
         return rows;
     }
 
-    private interface Maker {
-        Filter make(FilterContext ctx) throws Exception;
-    }
-
-    private static FilterFactory factory(String name, Maker maker) {
-        return new FilterFactory() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public Set<ServerRole> roles() {
-                return NODE_ROLES;
-            }
-
-            @Override
-            public Filter create(FilterContext context) throws Exception {
-                return maker.make(context);
-            }
-        };
+    private static FilterFactory factory(String name, FilterFactory.Maker maker) {
+        return FilterFactory.of(name, NODE_ROLES, maker);
     }
 }

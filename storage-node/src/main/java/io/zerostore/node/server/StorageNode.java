@@ -66,11 +66,14 @@ public final class StorageNode implements AutoCloseable {
     }
 
     public static StorageNode start(Path confFile) throws Exception {
+        Conf conf;
         try {
-            return start(Conf.load(confFile));
+            conf = Conf.load(confFile);
         } catch (IOException e) {
             throw new ConfException("cannot read " + confFile + ": " + e.getMessage());
         }
+        // outside the try: a port in use is an IOException too, and not the config file's fault
+        return start(conf);
     }
 
     public static StorageNode start(Conf conf) throws Exception {

@@ -9,6 +9,9 @@ import io.zerostore.common.config.ConfException;
 import io.zerostore.node.testkit.ObjectClient;
 import io.zerostore.node.testkit.TestDirs;
 import io.zerostore.node.testkit.TestNode;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,6 +52,19 @@ class StorageNodeTest {
             assertThat(client.put("/d1/0/a/c/o", "x".getBytes(), "X-Timestamp", ts(1), "Content-Type", "a/b")
                     .statusCode()).isEqualTo(201);
             assertThat(client.get("/healthcheck").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aPortInUseIsReportedAsSuchNotAsTheConfigFile() throws Exception {
+        try (ServerSocket squatter = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            int port = squatter.getLocalPort();
+            Path conf = root.resolve("node.conf");
+            Files.writeString(conf, "[DEFAULT]\ndevices = " + root.resolve("srv") + "\nworkers = 1\n\n"
+                    + "[object-server]\nbind_ip = 127.0.0.1\nbind_port = " + port + "\n\n" + TestNode.HASH);
+            assertThatThrownBy(() -> StorageNode.start(conf))
+                    .isInstanceOf(BindException.class)
+                    .hasMessage("cannot listen on 127.0.0.1:" + port + ": address already in use");
         }
     }
 

@@ -22,9 +22,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -59,8 +56,7 @@ public final class DbReplicator<R> implements AutoCloseable {
     private final LocalDevices self;
     private final ReplicatorConfig cfg;
     private final PeerSync<R> sync;
-    private final ExecutorService workers;
-    private final ScheduledExecutorService loop;
+    private final DaemonThreads threads;
     private final Counter recordsMetric;
     private final Counter rowsMetric;
     private final Counter failuresMetric;
@@ -76,10 +72,7 @@ public final class DbReplicator<R> implements AutoCloseable {
         this.self = self;
         this.cfg = cfg;
         this.sync = new PeerSync<>(kind, client, cfg);
-        AtomicInteger n = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(cfg.concurrency(), r -> daemon(r, kind.name() + "-replicator-"
-                + n.incrementAndGet()));
-        this.loop = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, kind.name() + "-replicator"));
+        this.threads = new DaemonThreads(kind.name() + "-replicator", cfg.concurrency());
         this.recordsMetric = counter("records", "records examined");
         this.rowsMetric = counter("rows", "rows pushed to other replicas");
         this.failuresMetric = counter("failures", "pushes to a replica that failed");
@@ -97,24 +90,9 @@ public final class DbReplicator<R> implements AutoCloseable {
                 .register(Metrics.registry());
     }
 
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
-    }
-
     /** Runs a pass every {@code interval} (the first one interval after now); a zero interval runs none. */
     public DbReplicator<R> start() {
-        long ms = cfg.interval().toMillis();
-        if (ms > 0) {
-            loop.scheduleWithFixedDelay(() -> {
-                try {
-                    runOnce();
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.ERROR, kind.name() + " replicator pass failed", e);
-                }
-            }, ms, ms, TimeUnit.MILLISECONDS);
-        }
+        threads.every(cfg.interval(), this::runOnce, LOG, kind.name() + " replicator pass failed");
         return this;
     }
 
@@ -160,7 +138,7 @@ public final class DbReplicator<R> implements AutoCloseable {
             }
             List<CompletableFuture<Void>> done = new ArrayList<>(page.size());
             for (RecordRef ref : page) {
-                done.add(CompletableFuture.runAsync(() -> replicateRecord(db, device, ref, state), workers));
+                done.add(CompletableFuture.runAsync(() -> replicateRecord(db, device, ref, state), threads.workers()));
             }
             try {
                 CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get();
@@ -268,13 +246,6 @@ public final class DbReplicator<R> implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        loop.shutdownNow();
-        workers.shutdown();
-        try {
-            loop.awaitTermination(10, TimeUnit.SECONDS);
-            workers.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        threads.close();
     }
 }

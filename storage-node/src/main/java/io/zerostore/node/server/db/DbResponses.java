@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 
 /** Writing container/account server answers the way Swift's servers write them. */
 public final class DbResponses {
@@ -50,6 +51,22 @@ public final class DbResponses {
     /** A response with a body of the given type (listings). */
     public static void body(HttpExchange ex, int code, HttpHeaders h, byte[] body) {
         ex.respond(code, h, Unpooled.wrappedBuffer(body));
+    }
+
+    /**
+     * A listing answer as both DB servers give it: {@code Vary: Accept} when the format came from the
+     * Accept header, 204 without a body for HEAD or an empty listing, else 200 with the listing.
+     */
+    public static void listing(HttpExchange ex, HttpHeaders h, boolean vary, boolean head, Supplier<byte[]> body) {
+        if (vary) {
+            h.set("Vary", "Accept");
+        }
+        if (head) {
+            body(ex, 204, h, new byte[0]);
+            return;
+        }
+        byte[] b = body.get();
+        body(ex, b.length == 0 ? 204 : 200, h, b);
     }
 
     /** {@code Last-Modified}: the timestamp rounded up to whole seconds. */
