@@ -45,6 +45,8 @@ public final class HttpExchange {
     private RequestPath path;
     private volatile boolean headSent;
     private volatile boolean closeAfter;
+    /** The connection ends after this answer while the client may still be sending its body. */
+    private volatile boolean lingerAfter;
     private volatile int status;
     private volatile long bytesSent;
     private Runnable writableCallback;
@@ -278,6 +280,7 @@ public final class HttpExchange {
         // unless a small announced rest can simply be skipped as it arrives.
         if (!keepAliveRequested || (!body.isComplete() && !body.isSmallUnclaimedRest(SKIPPABLE_REST))) {
             closeAfter = true;
+            lingerAfter = !body.isComplete();
             head.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         } else if (request.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
             head.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
@@ -309,8 +312,10 @@ public final class HttpExchange {
     private void finish(io.netty.util.concurrent.Future<? super Void> f) {
         body.abandonIfUnclaimed();
         notifyComplete();
-        if (closeAfter || !f.isSuccess()) {
+        if (!f.isSuccess()) {
             channel.close();
+        } else if (closeAfter) {
+            LingeringClose.close(channel, lingerAfter && !aborted);
         }
         runOnLoop(onDone);
     }

@@ -9,7 +9,6 @@ import io.zerostore.common.ring.Ring;
 import io.zerostore.common.swift.SwiftException;
 import io.zerostore.common.swift.Timestamp;
 import io.zerostore.proxy.backend.MultiNodeRequest;
-import io.zerostore.proxy.backend.NodeFetcher;
 import io.zerostore.proxy.backend.NodeIterator;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,16 +64,9 @@ public final class AccountController implements Controller {
     private CompletableFuture<ProxyResponse> getOrHead(ProxyRequest req) {
         SwiftPath p = req.path();
         ListingParams.check(req);
-        Ring ring = ctx.rings().account().get();
-        int part = ctx.rings().accountPartition(p.account());
-        NodeIterator nodes = NodeIterator.forRead(ring, part, ctx.client().errors(),
-                ctx.settings().requestNodeCount(ring.replicaCount()));
-        HttpHeaders headers = Headers.forBackend(req.headers());
-        headers.set("X-Trans-Id", req.transId());
         boolean head = req.method().equals(HttpMethod.HEAD);
-        return NodeFetcher.fetch(ctx.client(), nodes,
-                node -> ctx.client().head(req.method(), node, part, p.entityPath(), req.rawQuery(), headers, false),
-                false, false, req.loop()).thenApply(r -> {
+        return ReplicaRead.getOrHead(ctx, req, ctx.rings().account().get(), ctx.rings().accountPartition(p.account()),
+                false, false).thenApply(r -> {
                     ProxyResponse resp = Replies.fromFetch(r, head);
                     if (resp.status() == 404) {
                         if ("deleted".equalsIgnoreCase(resp.header("X-Account-Status"))) {

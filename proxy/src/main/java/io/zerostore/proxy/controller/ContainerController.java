@@ -9,7 +9,6 @@ import io.zerostore.common.swift.SwiftException;
 import io.zerostore.common.swift.Timestamp;
 import io.zerostore.proxy.auth.ContainerAcl;
 import io.zerostore.proxy.backend.MultiNodeRequest;
-import io.zerostore.proxy.backend.NodeFetcher;
 import io.zerostore.proxy.backend.NodeIterator;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,16 +65,10 @@ public final class ContainerController implements Controller {
                     }
                 });
         return accountExists.thenComposeAsync(x -> {
-            Ring ring = ctx.rings().container().get();
-            int part = ctx.rings().containerPartition(p.account(), p.container());
-            NodeIterator nodes = NodeIterator.forRead(ring, part, ctx.client().errors(),
-                    ctx.settings().requestNodeCount(ring.replicaCount()));
-            HttpHeaders headers = Headers.forBackend(req.headers());
-            headers.set("X-Trans-Id", req.transId());
             boolean head = req.method().equals(HttpMethod.HEAD);
-            return NodeFetcher.fetch(ctx.client(), nodes,
-                    node -> ctx.client().head(req.method(), node, part, p.entityPath(), req.rawQuery(), headers, false),
-                    false, false, req.loop()).thenApply(r -> authorizeListing(req, Replies.fromFetch(r, head)));
+            return ReplicaRead.getOrHead(ctx, req, ctx.rings().container().get(),
+                    ctx.rings().containerPartition(p.account(), p.container()), false, false)
+                    .thenApply(r -> authorizeListing(req, Replies.fromFetch(r, head)));
         }, req.loop());
     }
 

@@ -6,7 +6,6 @@ import io.zerostore.common.ring.Ring;
 import io.zerostore.common.swift.SwiftException;
 import io.zerostore.common.swift.Timestamp;
 import io.zerostore.proxy.backend.MultiNodeRequest;
-import io.zerostore.proxy.backend.NodeFetcher;
 import io.zerostore.proxy.backend.NodeIterator;
 import io.zerostore.common.ring.Device;
 import io.netty.handler.codec.http.HttpRequest;
@@ -75,17 +74,10 @@ public final class ObjectController implements Controller {
 
     private CompletableFuture<ProxyResponse> fetch(ProxyRequest req) {
         SwiftPath p = req.path();
-        Ring ring = ctx.rings().object().get();
-        int part = ctx.rings().objectPartition(p.account(), p.container(), p.object());
-        NodeIterator nodes = NodeIterator.forRead(ring, part, ctx.client().errors(),
-                ctx.settings().requestNodeCount(ring.replicaCount()));
-        HttpHeaders headers = Headers.forBackend(req.headers());
-        headers.set("X-Trans-Id", req.transId());
         boolean head = req.method().equals(HttpMethod.HEAD);
-        boolean newest = truthy(req.header("X-Newest"));
-        return NodeFetcher.fetch(ctx.client(), nodes,
-                node -> ctx.client().head(req.method(), node, part, p.entityPath(), req.rawQuery(), headers, false),
-                true, newest, req.loop()).thenApply(r -> {
+        return ReplicaRead.getOrHead(ctx, req, ctx.rings().object().get(),
+                ctx.rings().objectPartition(p.account(), p.container(), p.object()), true,
+                truthy(req.header("X-Newest"))).thenApply(r -> {
                     ProxyResponse resp = Replies.fromFetch(r, head);
                     String ctype = resp.header("Content-Type");
                     if (ctype != null && r.source() != null) {
