@@ -31,6 +31,7 @@ final class ServerConnectionHandler extends ChannelInboundHandlerAdapter {
 
     private final HttpHandler handler;
     private final ArrayDeque<HttpObject> pipelined = new ArrayDeque<>();
+    private boolean over;
     private ChannelHandlerContext ctx;
     private HttpExchange current;
     /** The client shut down its sending side: answer the current request, then close. */
@@ -213,6 +214,20 @@ final class ServerConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        connectionOver();
+    }
+
+    /** Also when a lingering close takes the connection over before it closes. */
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        connectionOver();
+    }
+
+    private void connectionOver() {
+        if (over) {
+            return;
+        }
+        over = true;
         if (current != null) {
             current.body().channelClosed();
             current.closed();
