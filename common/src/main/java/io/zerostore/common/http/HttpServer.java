@@ -36,7 +36,7 @@ public final class HttpServer implements AutoCloseable {
 
     /** Starts on {@code host:port} (port 0 = ephemeral) with its own event loops. */
     public static HttpServer start(String host, int port, int ioThreads, HttpHandler handler)
-            throws InterruptedException {
+            throws InterruptedException, BindException {
         return start(host, port, EventLoops.newGroup(ioThreads, "http-io-" + port), true, handler);
     }
 
@@ -45,7 +45,8 @@ public final class HttpServer implements AutoCloseable {
      * a {@link BindException} "cannot listen on host:port: address already in use".
      */
     public static HttpServer start(String host, int port, EventLoopGroup workers, boolean ownsWorkers,
-                                   HttpHandler handler) throws InterruptedException {
+                                   HttpHandler handler)
+            throws InterruptedException, BindException {
         EventLoopGroup boss = EventLoops.newGroup(1, "http-accept");
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, workers)
@@ -84,15 +85,9 @@ public final class HttpServer implements AutoCloseable {
             if (e instanceof InterruptedException) {
                 throw e;
             }
-            throw HttpServer.<RuntimeException>undeclared(listenFailure(host, port, e));
+            throw listenFailure(host, port, e);
         }
         return new HttpServer(boss, workers, ownsWorkers, ch);
-    }
-
-    /** Netty's bind throws its checked exceptions undeclared; ours keep that signature (callers catch Exception). */
-    @SuppressWarnings("unchecked")
-    private static <E extends Throwable> E undeclared(Throwable t) throws E {
-        throw (E) t;
     }
 
     /** A bind failure that names the address (Netty's native one says only "bind(..) failed"). */

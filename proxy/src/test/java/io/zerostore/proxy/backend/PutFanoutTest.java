@@ -47,7 +47,7 @@ class PutFanoutTest {
         final AtomicLong received = new AtomicLong();
         private boolean closed;
 
-        Backend(Kind kind) throws InterruptedException {
+        Backend(Kind kind) throws Exception {
             this.kind = kind;
             this.server = HttpServer.start("127.0.0.1", 0, 1, this::handle);
         }
