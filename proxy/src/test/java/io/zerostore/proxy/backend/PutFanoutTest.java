@@ -236,7 +236,7 @@ class PutFanoutTest {
     void aSlowReplicaSlowsTheClientInsteadOfFillingMemory() throws Exception {
         start(Kind.OK, Kind.SLOW, Kind.OK);
         Backend slow = backends.get(1);
-        long size = 64L << 20;
+        long size = 160L << 20;
         long maxAhead = 0;
         try (Socket sock = new Socket("127.0.0.1", front.port())) {
             OutputStream out = sock.getOutputStream();
@@ -253,8 +253,10 @@ class PutFanoutTest {
             assertThat(r.text()).isEqualTo("201,201,201");
         }
         assertThat(slow.received.get()).isEqualTo(size);
-        // socket buffers on three hops plus one high-water mark; without backpressure it would be ~64 MiB
-        assertThat(maxAhead).isLessThan(24L << 20);
+        // what the kernel's socket buffers on the way can hold (they autotune: tcp_rmem's maximum is
+        // 32 MiB on Debian 12) plus one high-water mark; a proxy reading the client as fast as it
+        // sends would hold most of the 160 MiB
+        assertThat(maxAhead).isLessThan(48L << 20);
     }
 
     @Test
