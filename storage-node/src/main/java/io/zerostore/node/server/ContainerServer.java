@@ -22,13 +22,17 @@ public final class ContainerServer extends DbServer {
         DbServerConfig cfg = DbServerConfig.from(node.conf(), DbServerConfig.CONTAINER_SECTION, 6201);
         IndexDevices devices = IndexDevices.shared(cfg.devices(), node.hashPath(), cfg.index());
         AccountUpdater updater = new AccountUpdater(devices, node.client(), cfg.accountUpdateInterval());
+        Listening listening = null;
         try {
-            Listening listening = listen(node, ServerRole.CONTAINER, cfg, devices, new ContainerApp(devices, updater));
+            listening = listen(node, ServerRole.CONTAINER, cfg, devices, new ContainerApp(devices, updater));
             if (!cfg.accountUpdateInterval().isZero()) {
                 updater.start();
             }
             return new ContainerServer(listening, devices, updater);
         } catch (Exception | Error e) {
+            if (listening != null) {
+                listening.http().close(); // the port opened before the updater failed
+            }
             updater.close();
             devices.close();
             throw e;
