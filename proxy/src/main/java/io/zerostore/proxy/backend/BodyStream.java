@@ -2,6 +2,7 @@ package io.zerostore.proxy.backend;
 
 import io.zerostore.common.http.InboundBody;
 import io.zerostore.common.http.client.ClientExchange;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A body that streams from somewhere with demand: a client's upload or a storage server's
@@ -13,6 +14,14 @@ public interface BodyStream {
 
     /** Abandons the body: closes the connection it comes from when that is a backend's. */
     void abort();
+
+    /**
+     * The rest of a body that broke off after {@code delivered} of its bytes, from another replica
+     * (Swift's resuming GET); null when there is none. Only an object GET's body can resume.
+     */
+    default CompletableFuture<BodyStream> resumeAt(long delivered) {
+        return CompletableFuture.completedFuture(null);
+    }
 
     /** The client's request body: aborting it is left to the exchange that owns the connection. */
     static BodyStream ofClient(InboundBody body) {

@@ -42,8 +42,15 @@ public final class NodeFetcher {
         }
     }
 
-    /** The chosen source, or (when none was good) the bad answers to pick the client's answer from. */
-    public record Result(Source source, List<BackendResponse> failures) {}
+    /**
+     * The chosen source, or (when none was good) the bad answers to pick the client's answer from;
+     * {@code body} is the source's body, resumable from the other replicas for an object.
+     */
+    public record Result(Source source, List<BackendResponse> failures, BodyStream body) {
+        Result(Source source, List<BackendResponse> failures) {
+            this(source, failures, source == null ? null : source.body());
+        }
+    }
 
     private final BackendClient client;
     private final NodeIterator nodes;
@@ -114,7 +121,7 @@ public final class NodeFetcher {
                 return;
             }
             if (!newest) {
-                result.complete(new Result(src, List.copyOf(failures)));
+                result.complete(chosen(src));
                 return;
             }
             sources.add(src);
@@ -159,7 +166,12 @@ public final class NodeFetcher {
             result.complete(new Result(null, List.copyOf(failures)));
             return;
         }
-        result.complete(new Result(best, List.copyOf(failures)));
+        result.complete(chosen(best));
+    }
+
+    private Result chosen(Source src) {
+        BodyStream body = object ? ResumingGet.body(client, nodes, head, loop, src) : src.body();
+        return new Result(src, List.copyOf(failures), body);
     }
 
     private void abortSources() {

@@ -40,7 +40,7 @@ final class Replies {
             s.exchange().body().discard();
             return ProxyResponse.of(s.status(), h, new byte[0]);
         }
-        return ProxyResponse.streamed(s.status(), h, s.body());
+        return ProxyResponse.streamed(s.status(), h, r.body());
     }
 
     static <T> CompletableFuture<T> failed(Throwable t) {

@@ -74,9 +74,19 @@ public final class ResponseWriter {
     }
 
     private static void relay(HttpExchange ex, BodyStream stream) {
+        relay(ex, stream, new long[1]);
+    }
+
+    /**
+     * One source's part of the body; {@code delivered} counts the bytes the client got from all
+     * sources so far. A source that breaks off mid-body hands over to the next replica when the
+     * body can resume; otherwise the client must see a short read.
+     */
+    private static void relay(HttpExchange ex, BodyStream stream, long[] delivered) {
         stream.body().subscribe(new BodySubscriber() {
             @Override
             public void onChunk(ByteBuf chunk) {
+                delivered[0] += chunk.readableBytes();
                 ex.write(chunk).addListener(f -> {
                     if (!f.isSuccess()) {
                         stream.abort();
@@ -102,8 +112,22 @@ public final class ResponseWriter {
 
             @Override
             public void onError(Throwable cause) {
-                // the storage server broke off mid-body: the client must see a short read
-                ex.abort();
+                stream.abort();
+                if (!ex.isOpen()) {
+                    return;
+                }
+                stream.resumeAt(delivered[0]).whenComplete((rest, err) -> {
+                    if (rest == null || !ex.isOpen()) {
+                        if (rest != null) {
+                            rest.abort();
+                        }
+                        ex.abort();
+                    } else {
+                        LOG.log(System.Logger.Level.INFO, "resuming " + ex.request().uri() + " at byte "
+                                + delivered[0] + " from another replica: " + cause);
+                        relay(ex, rest, delivered);
+                    }
+                });
             }
         });
     }
