@@ -131,6 +131,94 @@ class NodeKillIT {
         assertThat(Files.readString(tmp.resolve("start.log"))).contains("zerostore: stopping");
     }
 
+    /**
+     * Swift's resuming GET with real nodes: a download whose serving node is killed half-way goes
+     * on from another replica, and the client gets every byte once. The serving node is the one
+     * whose socket to the proxy has unsent data queued while the client pauses reading.
+     */
+    @Test
+    void aDownloadSurvivesKill9OfTheNodeServingIt() throws Exception {
+        Path data = tmp.resolve("data");
+        int base = FreePorts.freeBase();
+        AllInOneLayout layout = new AllInOneLayout(data, "127.0.0.1", base + FreePorts.PROXY_OFFSET, base);
+        Process cluster = zerostore("start.log", "start", "--nodes-as-processes", "--data", data.toString(),
+                "--port", Integer.toString(layout.proxyPort()), "--base-port", Integer.toString(base));
+        awaitHealthy("proxy", layout.proxyPort(), cluster, tmp.resolve("start.log"));
+        String[] auth = authenticate(layout.authUrl());
+        assertThat(send(auth[0], "PUT", auth[1] + "/downloads", new byte[0]).statusCode()).isEqualTo(201);
+        byte[] blob = SwiftCliInteropTest.randomBytes(64 << 20, 7);
+        assertThat(send(auth[0], "PUT", auth[1] + "/downloads/big", blob).statusCode()).isEqualTo(201);
+
+        URI url = URI.create(auth[1] + "/downloads/big");
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", layout.proxyPort())) {
+            s.setReceiveBufferSize(64 * 1024);
+            s.setSoTimeout(30_000);
+            s.getOutputStream().write(("GET " + url.getRawPath() + " HTTP/1.1\r\nHost: x\r\nX-Auth-Token: "
+                    + auth[0] + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            java.io.InputStream in = new java.io.BufferedInputStream(s.getInputStream());
+            int length = -1;
+            for (String line; !(line = headerLine(in)).isEmpty(); ) {
+                if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                    length = Integer.parseInt(line.substring(15).strip());
+                }
+            }
+            assertThat(length).isEqualTo(blob.length);
+            java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+            got.write(in.readNBytes(4 << 20));
+
+            int serving = servingNode(layout);
+            long pid = Long.parseLong(Files.readString(layout.pidFile(serving)).strip());
+            assertThat(new ProcessBuilder("kill", "-9", Long.toString(pid)).inheritIO().start().waitFor()).isZero();
+            ProcessHandle.of(pid).ifPresent(h -> h.onExit().join());
+
+            got.write(in.readNBytes(length - got.size()));
+            assertThat(got.size()).isEqualTo(blob.length);
+            assertThat(SwiftCliInteropTest.md5(got.toByteArray())).isEqualTo(SwiftCliInteropTest.md5(blob));
+        }
+        awaitLogLine(tmp.resolve("start.log"), "from another replica");
+    }
+
+    /** The node with body bytes queued between it and the proxy: the one sending the paused download. */
+    private static int servingNode(AllInOneLayout layout) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            List<String> rows = new ArrayList<>(Files.readAllLines(Path.of("/proc/net/tcp")));
+            Path tcp6 = Path.of("/proc/net/tcp6"); // the JVM's sockets are IPv6 ones when it can
+            if (Files.exists(tcp6)) {
+                rows.addAll(Files.readAllLines(tcp6));
+            }
+            for (String row : rows) {
+                String[] f = row.strip().split("\\s+");
+                if (f.length < 5 || !f[3].equals("01")) {
+                    continue; // not ESTABLISHED
+                }
+                int localPort = Integer.parseInt(f[1].substring(f[1].indexOf(':') + 1), 16);
+                int remotePort = Integer.parseInt(f[2].substring(f[2].indexOf(':') + 1), 16);
+                long txQueue = Long.parseLong(f[4].substring(0, f[4].indexOf(':')), 16);
+                long rxQueue = Long.parseLong(f[4].substring(f[4].indexOf(':') + 1), 16);
+                for (int node = 1; node <= 3; node++) {
+                    int port = layout.port(node, ServerKind.OBJECT);
+                    // the node's side has bytes unsent, or the proxy's side has bytes it has not read
+                    if ((localPort == port && txQueue > 0) || (remotePort == port && rxQueue > 0)) {
+                        return node;
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no object server has a download queued to the proxy");
+    }
+
+    private static String headerLine(java.io.InputStream in) throws IOException {
+        StringBuilder b = new StringBuilder();
+        for (int c; (c = in.read()) >= 0 && c != '\n'; ) {
+            if (c != '\r') {
+                b.append((char) c);
+            }
+        }
+        return b.toString();
+    }
+
     private Process zerostore(String logName, String... args) throws IOException {
         String jar = System.getProperty("zerostore.jar");
         if (jar == null || !Files.isRegularFile(Path.of(jar))) {
