@@ -45,6 +45,8 @@ class NodeKillIT {
     Path tmp;
 
     private final List<Process> started = new ArrayList<>();
+    private AllInOneLayout layout;
+    private Process cluster;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @AfterEach
@@ -60,12 +62,7 @@ class NodeKillIT {
 
     @Test
     void acknowledgedWriteSurvivesKill9OfANodeAndRestart() throws Exception {
-        Path data = tmp.resolve("data");
-        int base = FreePorts.freeBase();
-        AllInOneLayout layout = new AllInOneLayout(data, "127.0.0.1", base + FreePorts.PROXY_OFFSET, base);
-        Process cluster = zerostore("start.log", "start", "--nodes-as-processes", "--data", data.toString(),
-                "--port", Integer.toString(layout.proxyPort()), "--base-port", Integer.toString(base));
-        awaitHealthy("proxy", layout.proxyPort(), cluster, tmp.resolve("start.log"));
+        startCluster();
 
         // an acknowledged write
         String[] auth = authenticate(layout.authUrl());
@@ -138,12 +135,7 @@ class NodeKillIT {
      */
     @Test
     void aDownloadSurvivesKill9OfTheNodeServingIt() throws Exception {
-        Path data = tmp.resolve("data");
-        int base = FreePorts.freeBase();
-        AllInOneLayout layout = new AllInOneLayout(data, "127.0.0.1", base + FreePorts.PROXY_OFFSET, base);
-        Process cluster = zerostore("start.log", "start", "--nodes-as-processes", "--data", data.toString(),
-                "--port", Integer.toString(layout.proxyPort()), "--base-port", Integer.toString(base));
-        awaitHealthy("proxy", layout.proxyPort(), cluster, tmp.resolve("start.log"));
+        startCluster();
         String[] auth = authenticate(layout.authUrl());
         assertThat(send(auth[0], "PUT", auth[1] + "/downloads", new byte[0]).statusCode()).isEqualTo(201);
         byte[] blob = SwiftCliInteropTest.randomBytes(64 << 20, 7);
@@ -217,6 +209,16 @@ class NodeKillIT {
             }
         }
         return b.toString();
+    }
+
+    /** {@code zerostore start --nodes-as-processes} from the shaded jar on free ports, once its proxy answers. */
+    private void startCluster() throws Exception {
+        Path data = tmp.resolve("data");
+        int base = FreePorts.freeBase();
+        layout = new AllInOneLayout(data, "127.0.0.1", base + FreePorts.PROXY_OFFSET, base);
+        cluster = zerostore("start.log", "start", "--nodes-as-processes", "--data", data.toString(),
+                "--port", Integer.toString(layout.proxyPort()), "--base-port", Integer.toString(base));
+        awaitHealthy("proxy", layout.proxyPort(), cluster, tmp.resolve("start.log"));
     }
 
     private Process zerostore(String logName, String... args) throws IOException {
