@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Counts the Throwables a running Zerostore creates per request, to keep ordinary outcomes from
 # turning into exceptions: starts ./zerostore's all-in-one under JFR with every exception
-# recorded (exceptions=all), runs a warm-up and then N 4 KiB PUTs with the bench client, and
-# prints the Throwables created during the measured PUTs by class and by the first frame of ours.
+# recorded (exceptions=all), runs a warm-up and then N 4 KiB PUTs, N GETs and N HEADs of those
+# objects with the bench client, and prints per workload the Throwables created, by class and by
+# the first frame of ours.
 #
 #   bench/throwables.sh [N]      (default 2000; needs bench/target/zerostore-bench.jar and the
 #                                 deploy jar: mvn -q -DskipTests package -pl deploy,bench -am)
@@ -27,30 +28,41 @@ for _ in $(seq 1 300); do
   sleep 1
 done
 "${BENCH[@]}" put -A "$AUTH" -c 16 -n 500 -d 0 --warmup 0 --prefix warm > /dev/null
-sleep 1
-MARK="$(date -u +%H:%M:%S)"
-sleep 1
-"${BENCH[@]}" put -A "$AUTH" -c 16 -n "$N" -d 0 --warmup 0 --prefix m | cut -c1-100
+MARKS=()
+run() {   # run <workload> <bench args...>: one measured workload between two marks
+  sleep 1; MARKS+=("$1=$(date -u +%H:%M:%S.%N)"); sleep 0.2
+  "${BENCH[@]}" "${@:2}" -A "$AUTH" -c 16 -n "$N" -d 0 --warmup 0 | cut -c1-100
+}
+run put put --prefix m --names-out "$WORK/names.txt"
+run get get --names-in "$WORK/names.txt"
+run head head --names-in "$WORK/names.txt"
+sleep 0.5; MARKS+=("end=$(date -u +%H:%M:%S.%N)")
 sleep 1
 kill -TERM -- -"$PID"; wait "$PID" 2>/dev/null || true
 trap 'rm -rf "$WORK"' EXIT
 jfr print --events jdk.JavaExceptionThrow,jdk.JavaErrorThrow --stack-depth 16 "$WORK/rec.jfr" > "$WORK/events.txt"
-python3 - "$WORK/events.txt" "$MARK" "$N" <<'PY'
+python3 - "$WORK/events.txt" "$N" "${MARKS[@]}" <<'PY'
 import collections, re, sys
-text, mark, n = open(sys.argv[1]).read(), sys.argv[2], int(sys.argv[3])
+text, n = open(sys.argv[1]).read(), int(sys.argv[2])
 def secs(t):
     h, m, s = t.split(':'); return int(h) * 3600 + int(m) * 60 + float(s)
-counts, total = collections.Counter(), 0
+marks = [(m.split('=')[0], secs(m.split('=')[1])) for m in sys.argv[3:]]
+windows = [(name, start, marks[i + 1][1]) for i, (name, start) in enumerate(marks[:-1])]
+counts = {name: collections.Counter() for name, _, _ in windows}
 for ev in text.split('jdk.Java')[1:]:
     t = re.search(r'startTime = (\S+)', ev)
-    if not t or secs(t.group(1)) < secs(mark):
+    if not t:
         continue
-    cls = re.search(r'thrownClass = (\S+)', ev)
-    frames = re.findall(r'^\s+([\w.$<>]+)\(', ev, re.M)
-    ours = [f for f in frames if f.startswith('io.zerostore.')]
-    counts[(cls.group(1) if cls else '?', ours[0] if ours else 'no frame of ours')] += 1
-    total += 1
-print(f"{total} throwables during {n} PUTs ({total / n:.2f} per PUT)")
-for (cls, frame), c in counts.most_common(12):
-    print(f"{c:7d}  {cls}  at {frame}")
+    at = secs(t.group(1))
+    for name, start, end in windows:
+        if start <= at < end:
+            cls = re.search(r'thrownClass = (\S+)', ev)
+            frames = re.findall(r'^\s+([\w.$<>]+)\(', ev, re.M)
+            ours = [f for f in frames if f.startswith('io.zerostore.')]
+            counts[name][(cls.group(1) if cls else '?', ours[0] if ours else 'no frame of ours')] += 1
+for name, _, _ in windows:
+    total = sum(counts[name].values())
+    print(f"{name}: {total} throwables during {n} requests ({total / n:.2f} per request)")
+    for (cls, frame), c in counts[name].most_common(8):
+        print(f"  {c:7d}  {cls}  at {frame}")
 PY
