@@ -5,7 +5,6 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.zerostore.common.http.InboundBody;
-import io.zerostore.common.http.client.ClientExchange;
 import io.zerostore.common.ring.Device;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
