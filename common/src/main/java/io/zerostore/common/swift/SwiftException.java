@@ -49,6 +49,18 @@ public class SwiftException extends RuntimeException {
         return new SwiftException(status, body, HTML, Map.of());
     }
 
+    /**
+     * The failure a future carries, without the {@code CompletionException}/{@code ExecutionException}
+     * wrapping around it: what an answer is chosen by.
+     */
+    public static Throwable unwrap(Throwable t) {
+        while ((t instanceof java.util.concurrent.CompletionException
+                || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
     public int status() {
         return status;
     }

@@ -81,10 +81,8 @@ final class ResumingGet {
         }
         if (status == 200) {
             String length = h.get("Content-Length");
-            if (length == null || !length.strip().matches("\\d{1,18}") || Long.parseLong(length.strip()) == 0) {
-                return null;
-            }
-            return new long[] {0, Long.parseLong(length.strip()) - 1};
+            long n = length != null && length.strip().matches("\\d{1,18}") ? Long.parseLong(length.strip()) : 0;
+            return n > 0 ? new long[] {0, n - 1} : null;
         }
         if (status == 206) {
             Matcher m = CONTENT_RANGE.matcher(String.valueOf(h.get("Content-Range")));

@@ -52,7 +52,7 @@ public final class ResponseWriter {
 
     /** Answers with a Swift error, or cuts the connection when the response already started. */
     public static void writeError(HttpExchange ex, Throwable err) {
-        Throwable cause = unwrap(err);
+        Throwable cause = SwiftException.unwrap(err);
         if (ex.headSent()) {
             ex.abort();
             return;
@@ -63,14 +63,6 @@ public final class ResponseWriter {
             LOG.log(System.Logger.Level.ERROR, "unhandled error for " + ex.method() + " " + ex.request().uri(), cause);
             write(ex, ProxyResponse.error(SwiftException.plain(500, "An error occurred")));
         }
-    }
-
-    public static Throwable unwrap(Throwable t) {
-        while ((t instanceof java.util.concurrent.CompletionException
-                || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
     }
 
     private static void relay(HttpExchange ex, BodyStream stream) {

@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
 import io.zerostore.common.http.client.ClientExchange;
+import io.zerostore.common.swift.SwiftException;
 import io.zerostore.common.http.client.ClientOptions;
 import io.zerostore.common.http.client.HttpClient;
 import io.zerostore.common.ring.Device;
@@ -169,8 +170,7 @@ final class ReplicationClient implements AutoCloseable {
                 if (ex != null) {
                     ex.abort();
                 }
-                Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null
-                        ? err.getCause() : err;
+                Throwable cause = SwiftException.unwrap(err);
                 throw new java.util.concurrent.CompletionException(
                         new ReplicationException(what + " failed: " + cause, cause));
             }

@@ -13,8 +13,8 @@ import io.zerostore.node.diskfile.DeviceExecutors;
 import io.zerostore.node.diskfile.DeviceUnavailableException;
 import io.zerostore.node.diskfile.DiskFileConfig;
 import io.zerostore.node.diskfile.DiskFileManager;
-import io.zerostore.node.diskfile.DiskFullException;
 import io.zerostore.node.diskfile.HashDir;
+import io.zerostore.node.server.Responses;
 import io.zerostore.node.diskfile.SuffixHashes;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,9 +22,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -48,7 +45,6 @@ public final class ReplicationServer implements HttpHandler {
     static final int MAX_OFFER_BYTES = 8 << 20;
     /** Room for the metadata trailer beyond max_file_size (its JSON is capped at 1 MiB). */
     private static final long TRAILER_ROOM = (1 << 20) + 64;
-    private static final System.Logger LOG = System.getLogger(ReplicationServer.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DiskFileManager files;
@@ -229,29 +225,13 @@ public final class ReplicationServer implements HttpHandler {
         ex.respond(status, h, body.isEmpty() ? SwiftStatus.defaultBody(status) : body);
     }
 
-    /** Answers with the failure (507 device, 503 queue full, 500 anything unexpected), or cuts the connection. */
+    /**
+     * Answers with the failure as the object server does (507 device, 503 queue full, 500 anything
+     * unexpected), an index body over its limit 413; or cuts the connection.
+     */
     static void fail(HttpExchange ex, String device, Throwable t) {
-        Throwable e = t;
-        while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
-            e = e.getCause();
-        }
-        SwiftException s;
-        if (e instanceof SwiftException se) {
-            s = se;
-        } else if (e instanceof DeviceUnavailableException || e instanceof DiskFullException) {
-            s = new SwiftException(507, SwiftStatus.insufficientStorageBody(device), SwiftException.HTML, Map.of());
-        } else if (e instanceof RejectedExecutionException) {
-            s = new SwiftException(503);
-        } else if (e instanceof BodyCollector.TooLarge) {
-            s = SwiftException.plain(413, "Your request is too large.");
-        } else {
-            LOG.log(System.Logger.Level.ERROR, "replication request on " + device + " failed", e);
-            s = new SwiftException(500);
-        }
-        if (ex.headSent()) {
-            ex.abort();
-        } else {
-            ex.respondError(s);
-        }
+        Throwable e = SwiftException.unwrap(t);
+        Responses.fail(ex, device, e instanceof BodyCollector.TooLarge
+                ? SwiftException.plain(413, "Your request is too large.") : e);
     }
 }

@@ -9,19 +9,17 @@ import io.zerostore.common.swift.SwiftStatus;
 import io.zerostore.node.diskfile.DeviceUnavailableException;
 import io.zerostore.node.diskfile.DiskFullException;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 
 /** Turns a failure of an object request into Swift's response; one place for the status mapping. */
-final class Responses {
+public final class Responses {
     private static final System.Logger LOG = System.getLogger(Responses.class.getName());
 
     private Responses() {}
 
     /** Maps a failure: SwiftException as is, a full or missing device 507, a full disk queue 503, else 500. */
-    static SwiftException toSwift(Throwable t, String device) {
-        Throwable e = unwrap(t);
+    public static SwiftException toSwift(Throwable t, String device) {
+        Throwable e = SwiftException.unwrap(t);
         if (e instanceof SwiftException s) {
             return s;
         }
@@ -35,15 +33,8 @@ final class Responses {
         return new SwiftException(500);
     }
 
-    static Throwable unwrap(Throwable t) {
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
-    }
-
     /** Answers with the failure, or cuts the connection if the response had already started. */
-    static void fail(HttpExchange ex, String device, Throwable t) {
+    public static void fail(HttpExchange ex, String device, Throwable t) {
         SwiftException e = toSwift(t, device);
         if (ex.headSent()) {
             ex.abort();

@@ -21,7 +21,6 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
@@ -72,7 +71,7 @@ public final class ReplicateHandler<R> {
                         answer.accept(ex);
                         return;
                     }
-                    Throwable c = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+                    Throwable c = SwiftException.unwrap(err);
                     if (c instanceof IllegalArgumentException) {
                         ex.respondError(SwiftException.plain(400, "Invalid REPLICATE request: " + c.getMessage()));
                     } else {

@@ -16,8 +16,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 
 /** Writing container/account server answers the way Swift's servers write them. */
@@ -81,10 +79,7 @@ public final class DbResponses {
 
     /** Answers a failed request: Swift errors as given, a busy index 503, a broken device 507, else 500. */
     public static void fail(HttpExchange ex, Throwable t, String device) {
-        Throwable c = t;
-        while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
-            c = c.getCause();
-        }
+        Throwable c = SwiftException.unwrap(t);
         if (ex.headSent()) {
             ex.abort();
             return;
